@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class HospitalSiteConfig(AppConfig):
+    name = "hospital_site"
+    verbose_name = "Site"

@@ -1,0 +1,63 @@
+"""Demo content for a first run: the site settings and the home page text.
+
+Used by ``manage.py load_demo_content``. Every function here is idempotent:
+it fills in what is missing and never overwrites what an editor changed.
+Later apps add their own ``load_demo_*`` steps to the command.
+"""
+
+from .models import HomePage, SiteSettings
+
+# From the hospital's current ALL page (shared/seed/all-condition-page.txt).
+CANCER_CENTER_NAME = "Jonathan Jaques Children's Cancer Center at Miller Children's"
+CANCER_CENTER_PHONE = "(562) 728-5000"
+
+# The hospital's public name, main number and street address. These are not
+# in the seed page; the hospital should confirm them before launch.
+HOSPITAL_NAME = "Miller Children's & Women's Hospital Long Beach"
+MAIN_PHONE = "(562) 933-5437"
+ADDRESS = {"street_address": "2801 Atlantic Avenue", "city": "Long Beach", "state": "CA", "postal_code": "90806"}
+
+HOME_INTRO = (
+    "Care for children with cancer and blood disorders. Read about your child's condition, find a doctor, or call us."
+)
+
+
+def _fill_blank(instance, values):
+    """Set each field that is still blank or at its model default. Returns the names changed."""
+    changed = []
+    for name, value in values.items():
+        field = instance._meta.get_field(name)
+        current = getattr(instance, name)
+        if (current in ("", None) or current == field.get_default()) and current != value:
+            setattr(instance, name, value)
+            changed.append(name)
+    return changed
+
+
+def load_site_settings():
+    """Fill the site settings with the hospital's names, phones and address."""
+    site_settings = SiteSettings.load()
+    changed = _fill_blank(
+        site_settings,
+        {
+            "hospital_name": HOSPITAL_NAME,
+            "main_phone": MAIN_PHONE,
+            "cancer_center_name": CANCER_CENTER_NAME,
+            "cancer_center_phone": CANCER_CENTER_PHONE,
+            **ADDRESS,
+        },
+    )
+    if changed:
+        site_settings.save(update_fields=changed)
+    return site_settings
+
+
+def load_home_page():
+    """Give the home page its title and introduction, publishing once."""
+    home = HomePage.objects.first()
+    if home is None:
+        raise RuntimeError("No home page: run `manage.py migrate` first.")
+    changed = _fill_blank(home, {"intro": HOME_INTRO})
+    if changed or not home.live or home.has_unpublished_changes:
+        home.save_revision(log_action=True).publish()
+    return home

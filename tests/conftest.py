@@ -1,0 +1,47 @@
+"""Fixtures shared by every test: the site as a fresh install has it."""
+
+import pytest
+from bs4 import BeautifulSoup
+from wagtail.models import Site
+
+from hospital_site.models import HomePage, SiteSettings
+
+
+@pytest.fixture
+def site(db):
+    """The default site; the home page comes from hospital_site's data migration."""
+    return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture
+def home_page(site):
+    return HomePage.objects.get(pk=site.root_page_id)
+
+
+@pytest.fixture
+def site_settings(db):
+    """Site settings filled in the way an administrator would on day one."""
+    settings_row = SiteSettings.load()
+    settings_row.hospital_name = "Test Children's Hospital"
+    settings_row.main_phone = "(562) 933-5437"
+    settings_row.cancer_center_name = "Test Cancer Center"
+    settings_row.cancer_center_phone = "(562) 728-5000"
+    settings_row.street_address = "1 Hospital Way"
+    settings_row.city = "Long Beach"
+    settings_row.state = "CA"
+    settings_row.postal_code = "90806"
+    settings_row.save()
+    return settings_row
+
+
+@pytest.fixture
+def admin_client(client, django_user_model):
+    """A client logged in as a Wagtail superuser."""
+    user = django_user_model.objects.create_superuser("boss", "boss@example.invalid", "correct-horse-battery")
+    client.force_login(user)
+    return client
+
+
+def soup(response):
+    """Parse a response's HTML."""
+    return BeautifulSoup(response.content, "html.parser")
