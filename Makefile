@@ -15,6 +15,7 @@ help:
 	@echo "make lint   - ruff check, ruff format --check, djhtml --check"
 	@echo "make format - apply ruff format and djhtml"
 	@echo "make check  - Django system checks and makemigrations --check"
+	@echo "make serve  - production settings under gunicorn on http://127.0.0.1:$(PORT)/ (DATABASE_URL, WEB_CONCURRENCY)"
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; set PYTHON=/path/to/python3.11")'
@@ -34,6 +35,22 @@ run: $(VENV)/.runtime-installed
 	$(BIN)/python manage.py load_demo_content
 	@echo "Serving on http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+# Production settings under gunicorn, plain HTTP on 127.0.0.1:$(PORT), as behind a
+# TLS-terminating proxy. Needs DATABASE_URL (PostgreSQL) for real use; a throwaway
+# SECRET_KEY is generated when none is set, and HTTPS redirects are off unless
+# SECURE_SSL_REDIRECT=true (the proxy in front does that job).
+serve: $(VENV)/.runtime-installed
+	@set -e; \
+	export DJANGO_SETTINGS_MODULE=hospital_site.settings.production; \
+	export SECRET_KEY="$${SECRET_KEY:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(64))')}"; \
+	export ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost}"; \
+	export SECURE_SSL_REDIRECT="$${SECURE_SSL_REDIRECT:-false}"; \
+	$(BIN)/python manage.py migrate --noinput; \
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0; \
+	echo "Serving production settings on http://127.0.0.1:$(PORT)/ with $(WEB_CONCURRENCY) workers"; \
+	exec $(BIN)/gunicorn hospital_site.wsgi:application --bind 127.0.0.1:$(PORT) \
+		--workers $(WEB_CONCURRENCY) --access-logfile - --forwarded-allow-ips 127.0.0.1
 
 test: $(VENV)/.dev-installed
 	$(BIN)/pytest $(PYTEST_ARGS)
