@@ -19,10 +19,6 @@ MISSING_REASON = (
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 
-# Playwright's sync API runs an event loop in this thread; the live server and
-# the test's own ORM calls are ordinary synchronous Django code.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 
 def pytest_collection_modifyitems(config, items):
     for item in items:
@@ -41,7 +37,7 @@ def pytest_terminal_summary(terminalreporter):
 
 
 @pytest.fixture
-def browser(live_server):
+def browser(live_server, monkeypatch):
     """A fresh Chromium for each test.
 
     Per test rather than per session: Playwright's sync API switches context
@@ -49,6 +45,9 @@ def browser(live_server):
     connections must be the same before and after the browser runs so the
     test database can be restored between tests.
     """
+    # Playwright's sync API keeps an event loop running in this thread; a test's
+    # own ORM calls while the browser is open are still ordinary sync code.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
