@@ -1,9 +1,99 @@
 """Condition pages: what a parent reads about their child's illness."""
 
+import re
+import string
+import unicodedata
+from datetime import timedelta
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models
-from wagtail.admin.panels import FieldPanel
-from wagtail.models import Page
+from django.db.models import Q
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.dateformat import format as format_date
+from django.utils.http import urlencode
+from django.utils.text import slugify
+from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page, PageManager, PageQuerySet
 from wagtail.search import index
+
+from . import structured_data
+from .blocks import CallToActionBlock, ConditionBodyBlock
+from .choices import Urgency
+from .forms import ConditionFilterForm
+
+FIND_A_DOCTOR_PATH = "/find-a-doctor/"
+REVIEW_DUE_SOON_DAYS = 30
+SUMMARY_MAX_LENGTH = 300
+
+# Body blocks that start a section of their own and are listed under "On this page".
+SECTION_BLOCK_TYPES = ("section", "symptoms", "causes", "risk_factors", "what_you_can_do", "questions", "sources")
+# Ids the page template uses itself; a section heading must not take one of them.
+RESERVED_ANCHORS = {"main", "call-911", "get-help", "on-this-page", "medical-review"}
+
+# More words than this in a search box is not a parent looking for a condition.
+MAX_QUERY_WORDS = 12
+
+
+def find_a_doctor_url(condition_slug):
+    """The Find a Doctor search, prefiltered to one condition."""
+    try:
+        base = reverse("providers:search")
+    except NoReverseMatch:
+        # The providers app owns this URL; until its view is registered, link to the public path it will serve.
+        base = FIND_A_DOCTOR_PATH
+    return f"{base}?{urlencode({'condition': condition_slug})}"
+
+
+def query_words(query):
+    """The words of a search box entry, lower-cased, punctuation and search-engine syntax dropped."""
+    return re.findall(r"\w+", (query or "").lower())[:MAX_QUERY_WORDS]
+
+
+def _folded_words(text):
+    """Lower-case words with accents removed, so "ebola" matches "Ébola" on every database."""
+    decomposed = unicodedata.normalize("NFKD", (text or "").lower())
+    return re.findall(r"\w+", "".join(char for char in decomposed if not unicodedata.combining(char)))
+
+
+def default_contact():
+    """The call to action shown when a page has none of its own: the cancer center from Site settings."""
+    return CallToActionBlock().normalize({"heading": "Questions or appointments", "text": ""})
+
+
+class ConditionPageQuerySet(PageQuerySet):
+    """Condition pages, with the searches parents need."""
+
+    def full_text_ids(self, query):
+        """Primary keys of pages whose indexed text (title, names, summary, symptoms…) matches every word."""
+        words = query_words(query)
+        if not words:
+            return set()
+        return {page.pk for page in self.search(" ".join(words), operator="and")}
+
+    def search_for_parents(self, query):
+        """Pages for a search box: exact name matches first, then full-text matches.
+
+        PostgreSQL's English full text drops stop words such as "all", so a
+        parent typing "ALL" would find nothing by full text alone; matching the
+        title and "also known as" names as whole names puts the ALL page back.
+        """
+        wanted = " ".join(query_words(query))
+        if not wanted:
+            return []
+        candidates = self.filter(Q(title__icontains=wanted) | Q(alternate_names__icontains=wanted))
+        by_name = [
+            page
+            for page in candidates.order_by("title")
+            if wanted in {" ".join(query_words(name)) for name in [page.title, *page.alternate_name_list]}
+        ]
+        seen = {page.pk for page in by_name}
+        return by_name + [page for page in self.search(wanted, operator="and") if page.pk not in seen]
+
+
+ConditionPageManager = PageManager.from_queryset(ConditionPageQuerySet)
 
 
 class ConditionIndexPage(Page):
@@ -20,9 +110,79 @@ class ConditionIndexPage(Page):
     class Meta:
         verbose_name = "condition index page"
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        live_conditions = ConditionPage.objects.child_of(self).live()
+        conditions = list(live_conditions.public().order_by("title"))
+        form = ConditionFilterForm(request.GET or None)
+        query = ""
+        if form.is_valid() and form.cleaned_data["q"]:
+            query = form.cleaned_data["q"]
+            conditions = filter_conditions(conditions, query, live_conditions.full_text_ids(query))
+        letters = group_by_letter(conditions)
+        context.update(
+            {
+                "filter_form": form,
+                "query": query,
+                "conditions": conditions,
+                "letters": letters,
+                "alphabet": alphabet(letters),
+            }
+        )
+        return context
+
+
+def filter_conditions(conditions, query, text_match_ids=frozenset()):
+    """The conditions a filter box entry points to, in their original order.
+
+    A condition matches when every word typed starts a word of its title,
+    "also known as" names or summary ("leuk" finds leukemia), or when the
+    full-text index found the words in the page (``text_match_ids``: a
+    symptom such as "nosebleeds").
+    """
+    words = _folded_words(" ".join(query_words(query)))
+    if not words:
+        return conditions
+
+    def starts_words(page):
+        page_words = set(_folded_words(" ".join([page.title, page.alternate_names, page.summary])))
+        return all(any(word.startswith(typed) for word in page_words) for typed in words)
+
+    return [page for page in conditions if page.pk in text_match_ids or starts_words(page)]
+
+
+def first_letter(title):
+    """The A–Z letter a title is filed under; accents are dropped and anything else goes under "#"."""
+    plain = unicodedata.normalize("NFKD", title.strip()).encode("ascii", "ignore").decode()
+    letter = plain[:1].upper()
+    return letter if "A" <= letter <= "Z" else "#"
+
+
+def group_by_letter(conditions):
+    """``[{"letter": "A", "anchor": "letter-a", "conditions": [...]}, …]`` for the letters that have conditions."""
+    groups = {}
+    for page in conditions:
+        groups.setdefault(first_letter(page.title), []).append(page)
+    return [
+        {"letter": letter, "anchor": "letter-" + ("other" if letter == "#" else letter.lower()), "conditions": pages}
+        for letter, pages in sorted(groups.items(), key=lambda item: (item[0] == "#", item[0]))
+    ]
+
+
+def alphabet(letters):
+    """A to Z (and "#" when used), each with the anchor of its group, or None when no condition starts with it."""
+    anchors = {group["letter"]: group["anchor"] for group in letters}
+    shown = [*string.ascii_uppercase, *(["#"] if "#" in anchors else [])]
+    return [{"letter": letter, "anchor": anchors.get(letter)} for letter in shown]
+
 
 class ConditionPage(Page):
-    """One condition, written for parents, reviewed by a clinician."""
+    """One condition, written for parents, reviewed by a clinician.
+
+    The body is a stream of structured blocks. The 911 box at the top, the
+    "On this page" links, the search index and the JSON-LD are all built from
+    those blocks, so nothing is typed twice.
+    """
 
     alternate_names = models.CharField(
         "also known as",
@@ -31,14 +191,78 @@ class ConditionPage(Page):
         help_text="Other names parents may use, separated by commas. For example: acute lymphocytic leukemia, ALL",
     )
     summary = models.TextField(
-        max_length=300,
+        max_length=SUMMARY_MAX_LENGTH,
+        validators=[MaxLengthValidator(SUMMARY_MAX_LENGTH)],
         help_text="Two or three short sentences in plain words. Also used as the description in search engines.",
     )
+    call_to_action = StreamField(
+        [("call_to_action", CallToActionBlock())],
+        blank=True,
+        max_num=1,
+        verbose_name="who to call",
+        help_text=(
+            "Shown near the top of the page, under the 911 symptoms. Leave empty to show the cancer center's "
+            "number from Site settings. A 'Find a doctor who treats this' link is always added."
+        ),
+    )
+    body = StreamField(
+        ConditionBodyBlock(),
+        help_text=(
+            "Suggested order: symptoms, what it is, causes, risk factors, what you can do, questions, sources. "
+            "Each section is listed under 'On this page'."
+        ),
+    )
+    reviewer_name = models.CharField(
+        "reviewed by",
+        max_length=120,
+        default="",
+        help_text="The clinician who checked this page, for example 'Maria Lopez'. Needed to publish.",
+    )
+    reviewer_credentials = models.CharField(
+        "credentials",
+        max_length=120,
+        blank=True,
+        help_text="For example 'MD, pediatric hematology-oncology'.",
+    )
+    last_reviewed = models.DateField(
+        "last reviewed",
+        null=True,
+        help_text="The date the clinician approved this version. Needed to publish.",
+    )
+    next_review_due = models.DateField(
+        "next review due",
+        null=True,
+        help_text="Usually a year after the last review. Must be after the last review. Needed to publish.",
+    )
 
-    content_panels = Page.content_panels + [FieldPanel("alternate_names"), FieldPanel("summary")]
+    objects = ConditionPageManager()
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("alternate_names"), FieldPanel("summary")],
+            heading="Names and summary",
+        ),
+        FieldPanel("call_to_action"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                HelpPanel(
+                    "A clinician must check this page before it is published. "
+                    "Parents see 'Medically reviewed by … on …' at the bottom of the page."
+                ),
+                FieldPanel("reviewer_name"),
+                FieldPanel("reviewer_credentials"),
+                FieldPanel("last_reviewed"),
+                FieldPanel("next_review_due"),
+            ],
+            heading="Medical review",
+        ),
+    ]
     search_fields = Page.search_fields + [
-        index.SearchField("alternate_names"),
+        index.SearchField("alternate_names", boost=2),
+        index.AutocompleteField("alternate_names"),
         index.SearchField("summary"),
+        index.SearchField("body_search_text"),
     ]
 
     parent_page_types = ["conditions.ConditionIndexPage"]
@@ -47,7 +271,115 @@ class ConditionPage(Page):
     class Meta:
         verbose_name = "condition page"
 
+    def clean(self):
+        """Review dates must make sense: last review not in the future, next review after it."""
+        super().clean()
+        errors = {}
+        today = timezone.localdate()
+        if self.last_reviewed and self.last_reviewed > today:
+            errors["last_reviewed"] = "The last review date cannot be in the future."
+        if self.last_reviewed and self.next_review_due and self.next_review_due <= self.last_reviewed:
+            errors["next_review_due"] = (
+                "The next review must be after the last review "
+                f"({format_date(self.last_reviewed, 'F j, Y')}). Pick a later date."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    # --- What the blocks say ------------------------------------------------------------------
+
     @property
     def alternate_name_list(self):
         """The "also known as" names as a list."""
         return [name.strip() for name in self.alternate_names.split(",") if name.strip()]
+
+    def _items(self, block_type, list_name):
+        return [item for block in self.body if block.block_type == block_type for item in block.value[list_name]]
+
+    @property
+    def symptoms(self):
+        """Every symptom on the page, in the order the editor wrote them."""
+        return self._items("symptoms", "symptoms")
+
+    @property
+    def emergency_symptoms(self):
+        """The symptoms that mean "call 911 now", for the box at the top of the page."""
+        return [symptom for symptom in self.symptoms if symptom.level == Urgency.EMERGENCY]
+
+    @property
+    def causes(self):
+        """Every cause on the page."""
+        return self._items("causes", "causes")
+
+    @property
+    def risk_factors(self):
+        """Every risk factor on the page."""
+        return self._items("risk_factors", "risk_factors")
+
+    def body_search_text(self):
+        """The plain text of the symptom, cause and risk-factor blocks, for the search index."""
+        parts = []
+        for symptom in self.symptoms:
+            parts += [symptom["name"], symptom["description"]]
+        for cause in self.causes:
+            parts += [cause["name"], cause["explanation"]]
+        for risk_factor in self.risk_factors:
+            parts += [risk_factor["name"], risk_factor["explanation"]]
+        parts += [block.value["note"] for block in self.body if block.block_type == "risk_factors"]
+        return "\n".join(part for part in parts if part)
+
+    def sections(self):
+        """Each body block with the heading and unique anchor it gets in "On this page" (blank if none)."""
+        used = set(RESERVED_ANCHORS)
+        result = []
+        for block in self.body:
+            heading = block.value.get("heading", "") if block.block_type in SECTION_BLOCK_TYPES else ""
+            anchor = ""
+            if heading:
+                base = slugify(heading) or block.block_type.replace("_", "-")
+                anchor, number = base, 2
+                while anchor in used:
+                    anchor, number = f"{base}-{number}", number + 1
+                used.add(anchor)
+            result.append({"block": block, "heading": heading, "anchor": anchor})
+        return result
+
+    # --- Medical review -----------------------------------------------------------------------
+
+    @property
+    def reviewer(self):
+        """The name and credentials as parents see them, for example "Maria Lopez, MD"."""
+        return ", ".join(part for part in [self.reviewer_name, self.reviewer_credentials] if part)
+
+    def review_status(self, today=None):
+        """Whether the review is "overdue", "due soon" (within 30 days) or current ("")."""
+        if not self.next_review_due:
+            return ""
+        today = today or timezone.localdate()
+        if self.next_review_due < today:
+            return "overdue"
+        if self.next_review_due <= today + timedelta(days=REVIEW_DUE_SOON_DAYS):
+            return "due soon"
+        return ""
+
+    # --- Rendering ----------------------------------------------------------------------------
+
+    @property
+    def find_a_doctor_url(self):
+        """Find a Doctor, prefiltered to this condition."""
+        return find_a_doctor_url(self.slug)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        sections = self.sections()
+        context.update(
+            {
+                "sections": sections,
+                "toc": [section for section in sections if section["anchor"]],
+                "emergency_symptoms": self.emergency_symptoms,
+                "contact": self.call_to_action[0].value if self.call_to_action else default_contact(),
+                "find_a_doctor_url": self.find_a_doctor_url,
+                "json_ld": structured_data.script_content(structured_data.condition_page(self, request)),
+            }
+        )
+        return context

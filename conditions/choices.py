@@ -1,0 +1,54 @@
+"""Named choices for condition pages."""
+
+from django.db import models
+
+
+class Urgency(models.TextChoices):
+    """How soon a parent should act: the NHS pattern of three levels, in words a parent understands.
+
+    The label is what an editor picks from; ``badge``, ``heading`` and ``advice`` are what a
+    parent reads, so the level is always shown in words and never by colour alone.
+    """
+
+    EMERGENCY = "emergency", "Emergency: call 911"
+    URGENT = "urgent", "Urgent: call your child's doctor today"
+    ROUTINE = "routine", "Routine: tell your child's doctor"
+
+    @classmethod
+    def most_urgent_first(cls):
+        """The levels in the order a parent should read them."""
+        return [cls.EMERGENCY, cls.URGENT, cls.ROUTINE]
+
+    @property
+    def badge(self):
+        """A short tag shown next to each symptom."""
+        return _WORDS[self]["badge"]
+
+    @property
+    def heading(self):
+        """The heading over a group of symptoms at this level."""
+        return _WORDS[self]["heading"]
+
+    @property
+    def advice(self):
+        """What to do, in one or two short sentences."""
+        return _WORDS[self]["advice"]
+
+
+_WORDS = {
+    Urgency.EMERGENCY: {
+        "badge": "Emergency: call 911",
+        "heading": "Call 911 now if your child has",
+        "advice": "Call 911 or go to the nearest emergency room right away. Do not wait.",
+    },
+    Urgency.URGENT: {
+        "badge": "Urgent: call today",
+        "heading": "Call your child's doctor today if your child has",
+        "advice": "Call your child's doctor the same day. If the office is closed, call the after-hours number.",
+    },
+    Urgency.ROUTINE: {
+        "badge": "Tell your doctor",
+        "heading": "Tell your child's doctor if your child has",
+        "advice": "Tell your child's doctor. Call sooner if you are worried or it gets worse.",
+    },
+}

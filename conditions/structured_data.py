@@ -1,0 +1,62 @@
+"""JSON-LD for condition pages: schema.org MedicalWebPage about a MedicalCondition.
+
+Built from the page's blocks, so the symptoms, causes and risk factors search
+engines read are the ones parents read.
+"""
+
+import json
+
+from django.utils.safestring import mark_safe
+
+from hospital_site.models import SiteSettings
+
+# What Django's json_script escapes, so the JSON cannot close the <script> element early.
+_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+def script_content(data):
+    """``data`` as JSON that is safe inside ``<script type="application/ld+json">``."""
+    return mark_safe(json.dumps(data, ensure_ascii=False, indent=1).translate(_SCRIPT_ESCAPES))
+
+
+def _named(schema_type, items, name_key="name"):
+    return [{"@type": schema_type, "name": item[name_key]} for item in items]
+
+
+def condition_page(page, request=None):
+    """The JSON-LD dict for one condition page."""
+    condition = {
+        "@type": "MedicalCondition",
+        "name": page.title,
+        "description": page.summary,
+    }
+    if page.alternate_name_list:
+        condition["alternateName"] = page.alternate_name_list
+    if page.symptoms:
+        condition["signOrSymptom"] = _named("MedicalSignOrSymptom", page.symptoms)
+    if page.risk_factors:
+        condition["riskFactor"] = _named("MedicalRiskFactor", page.risk_factors)
+    if page.causes:
+        condition["cause"] = _named("MedicalCause", page.causes)
+
+    data = {
+        "@context": "https://schema.org",
+        "@type": "MedicalWebPage",
+        "name": page.seo_title or page.title,
+        "description": page.search_description or page.summary,
+        "url": page.get_full_url(request=request),
+        "inLanguage": "en-US",
+        "medicalAudience": {"@type": "MedicalAudience", "audienceType": "Patient"},
+        "about": condition,
+    }
+    if page.last_reviewed:
+        data["lastReviewed"] = page.last_reviewed.isoformat()
+    if page.reviewer_name:
+        reviewer = {"@type": "Person", "name": page.reviewer_name}
+        if page.reviewer_credentials:
+            reviewer["honorificSuffix"] = page.reviewer_credentials
+        data["reviewedBy"] = reviewer
+    hospital_name = SiteSettings.load(request_or_site=request).hospital_name
+    if hospital_name:
+        data["publisher"] = {"@type": "Hospital", "name": hospital_name}
+    return data

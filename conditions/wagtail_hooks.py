@@ -1,0 +1,38 @@
+"""Admin wiring for condition pages: the "Medical reviews due" report."""
+
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from .views import ReviewDueReportView
+
+
+@hooks.register("register_admin_urls")
+def register_review_due_report_urls():
+    return [
+        path("reports/medical-reviews-due/", ReviewDueReportView.as_view(), name="conditions_review_due"),
+        path(
+            "reports/medical-reviews-due/results/",
+            ReviewDueReportView.as_view(results_only=True),
+            name="conditions_review_due_results",
+        ),
+    ]
+
+
+class ReviewDueMenuItem(MenuItem):
+    """Shown to anyone who can add, edit or publish pages."""
+
+    def is_shown(self, request):
+        return PagePermissionPolicy().user_has_any_permission(request.user, ["add", "change", "publish"])
+
+
+@hooks.register("register_reports_menu_item")
+def register_review_due_report_menu_item():
+    return ReviewDueMenuItem(
+        "Medical reviews due",
+        reverse("conditions_review_due"),
+        name="medical-reviews-due",
+        icon_name="calendar-alt",
+        order=1300,
+    )
