@@ -1,5 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "providers"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.search, name="search"),
+    path("<slug:slug>/", views.profile, name="profile"),
+]

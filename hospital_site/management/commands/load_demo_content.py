@@ -30,7 +30,10 @@ class Command(BaseCommand):
 
     def extra_steps(self):
         """Steps other apps add (condition pages, demo doctors), in order."""
-        return []
+        from conditions.demo import load_condition_pages
+        from providers.demo import load_demo_providers
+
+        return [load_condition_pages, load_demo_providers]
 
     def ensure_admin(self):
         """A local superuser for development. The password is printed once, when it is created."""

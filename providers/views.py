@@ -1,0 +1,70 @@
+"""Find a Doctor: the search page and the provider profile. Thin: bind, validate, paginate, render."""
+
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from hospital_site.models import SiteSettings
+
+from . import structured_data
+from .filters import ProviderFilterSet
+from .models import Provider
+
+RESULTS_PER_PAGE = 20
+
+
+def page_number(value, last_page):
+    """The requested page as an int within 1..last_page; junk ('abc', '0', '-3') means page 1."""
+    try:
+        number = int(str(value))
+    except (TypeError, ValueError):
+        return 1
+    return min(max(number, 1), max(last_page, 1))
+
+
+def result_cards(providers, point):
+    """What each result card shows: the provider and their nearest (or first) location with its distance."""
+    cards = []
+    for provider in providers:
+        location, miles = provider.nearest_location(*point) if point else provider.nearest_location()
+        cards.append({"provider": provider, "location": location, "miles": miles})
+    return cards
+
+
+@require_safe
+def search(request):
+    filterset = ProviderFilterSet(request.GET, queryset=Provider.objects.for_listing(), request=request)
+    paginator = Paginator(filterset.qs, RESULTS_PER_PAGE)
+    page = paginator.page(page_number(request.GET.get("page"), paginator.num_pages))
+    return render(
+        request,
+        "providers/search.html",
+        {
+            "filter": filterset,
+            "form": filterset.form,
+            "page_obj": page,
+            "paginator": paginator,
+            "cards": result_cards(page.object_list, filterset.near_point),
+            "previous_url": filterset.page_url(page.previous_page_number()) if page.has_previous() else "",
+            "next_url": filterset.page_url(page.next_page_number()) if page.has_next() else "",
+        },
+    )
+
+
+@require_safe
+def profile(request, slug):
+    provider = Provider.objects.for_profile().filter(slug=slug).first()
+    if provider is None:
+        return render(request, "providers/not_found.html", status=404)
+    site_settings = SiteSettings.load(request_or_site=request)
+    return render(
+        request,
+        "providers/profile.html",
+        {
+            "provider": provider,
+            "canonical_url": request.build_absolute_uri(provider.get_absolute_url()),
+            "json_ld": structured_data.script_content(
+                structured_data.physician(provider, request, hospital_name=site_settings.hospital_name)
+            ),
+        },
+    )

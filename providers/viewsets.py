@@ -1,0 +1,150 @@
+"""The "Find a Doctor" section of the Wagtail admin: providers, specialties, locations, languages.
+
+Listing search uses the Django ORM (``search_backend_name = None``), not the
+Wagtail search backend: these models are not search-indexed, and restricting
+a backend search to fields fails on SQLite (a known modelsearch bug).
+"""
+
+import django_filters
+from django import forms
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.ui.tables import BooleanColumn, DateColumn
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+
+from .models import Language, Location, Provider, Specialty
+
+
+class ProviderFilterSet(WagtailFilterSet):
+    specialty = django_filters.ModelChoiceFilter(
+        field_name="specialties", queryset=Specialty.objects.all(), label="Specialty", distinct=True
+    )
+    accepting_new_patients = django_filters.BooleanFilter(label="Accepting new patients")
+    active = django_filters.BooleanFilter(label="Active (shown to the public)")
+    is_demo = django_filters.BooleanFilter(label="Demo profile")
+
+    class Meta:
+        model = Provider
+        fields = []
+
+
+class ProviderViewSet(ModelViewSet):
+    model = Provider
+    # Admin URLs live under /admin/find-a-doctor/; the namespace must not clash with the public "providers".
+    url_prefix = "find-a-doctor/providers"
+    url_namespace = "find_a_doctor_providers"
+    icon = "user"
+    menu_label = "Providers"
+    menu_order = 100
+    add_to_admin_menu = False
+    list_per_page = 50
+    ordering = ["last_name", "first_name", "pk"]
+    search_fields = ["first_name", "last_name", "npi", "slug"]
+    search_backend_name = None
+    filterset_class = ProviderFilterSet
+    list_display = [
+        "listing_name",
+        "npi",
+        "primary_specialty",
+        BooleanColumn("accepting_new_patients", label="Accepting new patients"),
+        BooleanColumn("active", label="Active"),
+        BooleanColumn("is_demo", label="Demo"),
+        DateColumn("updated_at", label="Updated", sort_key="updated_at"),
+    ]
+    list_export = ["npi", "first_name", "last_name", "credentials", "slug", "accepting_new_patients", "active"]
+    copy_view_enabled = False
+    inspect_view_enabled = True
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("first_name"), FieldPanel("last_name")]),
+                FieldRowPanel([FieldPanel("credentials"), FieldPanel("gender")]),
+                FieldPanel("npi"),
+                FieldPanel("slug"),
+            ],
+            heading="Name and NPI",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("primary_specialty"),
+                FieldPanel("specialties", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("conditions", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("languages", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading="What they treat and the languages they speak",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("accepting_new_patients"),
+                FieldPanel("offers_telehealth"),
+                FieldRowPanel([FieldPanel("min_age"), FieldPanel("max_age")]),
+            ],
+            heading="Appointments",
+        ),
+        InlinePanel("provider_locations", heading="Locations", label="Location", min_num=1),
+        MultiFieldPanel([FieldPanel("photo"), FieldPanel("photo_alt_text")], heading="Photo"),
+        MultiFieldPanel(
+            [FieldPanel("bio"), FieldPanel("education"), FieldPanel("board_certifications")], heading="About"
+        ),
+        MultiFieldPanel([FieldPanel("active"), FieldPanel("is_demo")], heading="Visibility"),
+    ]
+
+
+class SpecialtyViewSet(ModelViewSet):
+    model = Specialty
+    url_prefix = "find-a-doctor/specialties"
+    url_namespace = "find_a_doctor_specialties"
+    icon = "tag"
+    menu_order = 200
+    add_to_admin_menu = False
+    search_fields = ["name", "synonyms", "taxonomy_code"]
+    search_backend_name = None
+    list_display = ["name", "taxonomy_code", "synonyms"]
+    copy_view_enabled = False
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("taxonomy_code"), FieldPanel("synonyms")]
+
+
+class LocationViewSet(ModelViewSet):
+    model = Location
+    url_prefix = "find-a-doctor/locations"
+    url_namespace = "find_a_doctor_locations"
+    icon = "site"
+    menu_order = 300
+    add_to_admin_menu = False
+    search_fields = ["name", "street", "city", "zip_code"]
+    search_backend_name = None
+    list_display = ["name", "city", "zip_code", "phone"]
+    list_filter = ["state"]
+    copy_view_enabled = False
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("street"),
+        FieldRowPanel([FieldPanel("city"), FieldPanel("state"), FieldPanel("zip_code")]),
+        FieldPanel("phone"),
+        FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")], heading="Map position (optional)"),
+        FieldPanel("accessibility_notes"),
+    ]
+
+
+class LanguageViewSet(ModelViewSet):
+    model = Language
+    url_prefix = "find-a-doctor/languages"
+    url_namespace = "find_a_doctor_languages"
+    icon = "globe"
+    menu_order = 400
+    add_to_admin_menu = False
+    search_fields = ["name", "native_name", "code"]
+    search_backend_name = None
+    list_display = ["name", "native_name", "code"]
+    copy_view_enabled = False
+    panels = [FieldPanel("name"), FieldPanel("native_name"), FieldPanel("code")]
+
+
+class FindADoctorViewSetGroup(ModelViewSetGroup):
+    """One "Find a Doctor" menu for everything in the directory."""
+
+    menu_label = "Find a Doctor"
+    menu_icon = "group"
+    menu_order = 250
+    items = (ProviderViewSet, SpecialtyViewSet, LocationViewSet, LanguageViewSet)
