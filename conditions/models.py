@@ -5,6 +5,7 @@ import string
 import unicodedata
 from datetime import timedelta
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
@@ -14,6 +15,7 @@ from django.utils import timezone
 from django.utils.dateformat import format as format_date
 from django.utils.http import urlencode
 from django.utils.text import slugify
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager, PageQuerySet
@@ -212,6 +214,21 @@ class ConditionPage(Page):
             "Each section is listed under 'On this page'."
         ),
     )
+    related_specialties = ParentalManyToManyField(
+        "providers.Specialty",
+        blank=True,
+        related_name="condition_pages",
+        help_text="The kinds of doctors who treat this condition. Search engines read this.",
+    )
+    reviewer_provider = models.ForeignKey(
+        "providers.Provider",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reviewed_condition_pages",
+        verbose_name="reviewer's directory profile",
+        help_text="Optional. If the reviewer is in Find a Doctor, pick them so parents can read their profile.",
+    )
     reviewer_name = models.CharField(
         "reviewed by",
         max_length=120,
@@ -239,7 +256,11 @@ class ConditionPage(Page):
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
-            [FieldPanel("alternate_names"), FieldPanel("summary")],
+            [
+                FieldPanel("alternate_names"),
+                FieldPanel("summary"),
+                FieldPanel("related_specialties", widget=forms.CheckboxSelectMultiple),
+            ],
             heading="Names and summary",
         ),
         FieldPanel("call_to_action"),
@@ -252,6 +273,7 @@ class ConditionPage(Page):
                 ),
                 FieldPanel("reviewer_name"),
                 FieldPanel("reviewer_credentials"),
+                FieldPanel("reviewer_provider"),
                 FieldPanel("last_reviewed"),
                 FieldPanel("next_review_due"),
             ],

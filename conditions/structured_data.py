@@ -38,6 +38,11 @@ def condition_page(page, request=None):
         condition["riskFactor"] = _named("MedicalRiskFactor", page.risk_factors)
     if page.causes:
         condition["cause"] = _named("MedicalCause", page.causes)
+    specialties = [
+        {"@type": "MedicalSpecialty", "name": specialty.name} for specialty in page.related_specialties.all()
+    ]
+    if specialties:
+        condition["relevantSpecialty"] = specialties
 
     data = {
         "@context": "https://schema.org",
@@ -55,6 +60,8 @@ def condition_page(page, request=None):
         reviewer = {"@type": "Person", "name": page.reviewer_name}
         if page.reviewer_credentials:
             reviewer["honorificSuffix"] = page.reviewer_credentials
+        if page.reviewer_provider_id and page.reviewer_provider.active and request is not None:
+            reviewer["url"] = request.build_absolute_uri(page.reviewer_provider.get_absolute_url())
         data["reviewedBy"] = reviewer
     hospital_name = SiteSettings.load(request_or_site=request).hospital_name
     if hospital_name:

@@ -454,6 +454,32 @@ def _link_existing_to_conditions(conditions, count):
         refresh_search_text(Provider.objects.filter(pk__in={link.provider_id for link in missing}))
 
 
+def link_condition_specialties():
+    """Demo condition pages with no related specialty get Pediatric Hematology-Oncology.
+
+    Every demo condition is a childhood cancer or blood disorder. Pages an editor
+    already gave specialties to, or that hold an editor's unpublished draft, are
+    left alone, and so are pages that could not be published as they stand;
+    each change is published as a revision so the page history shows it.
+    """
+    from django.core.exceptions import ValidationError
+
+    from conditions.models import ConditionPage
+
+    specialty = ensure_specialties()[HEMATOLOGY_ONCOLOGY]
+    for page in ConditionPage.objects.filter(slug__in=CANCER_CONDITIONS + BLOOD_CONDITIONS):
+        if page.has_unpublished_changes or page.related_specialties.exists():
+            continue
+        try:
+            with transaction.atomic():
+                page.related_specialties.set([specialty])
+                page.save_revision(log_action=True).publish()
+        except ValidationError:
+            continue
+
+
 def load_demo_providers():
     """The ``load_demo_content`` step: about 40 fictional doctors near the hospital."""
-    return generate_providers(LOCAL_COUNT)
+    result = generate_providers(LOCAL_COUNT)
+    link_condition_specialties()
+    return result
