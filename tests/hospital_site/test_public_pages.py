@@ -146,3 +146,16 @@ def test_production_serves_hashed_static_files_with_a_long_cache_lifetime(tmp_pa
     assert "immutable" in cache_control
     assert int(re.search(r"max-age=(\d+)", cache_control).group(1)) >= 365 * 24 * 3600
     assert encoding == "gzip"
+
+
+def test_every_page_a_search_engine_may_list_has_a_title_and_a_description(client, demo_site):
+    missing = []
+    for name, url in public_pages().items():
+        page = soup(client.get(url))
+        if name == "404":
+            continue
+        description = page.select_one("meta[name=description]")
+        if not page.title.get_text(strip=True) or not (description and description["content"].strip()):
+            missing.append(name)
+
+    assert missing == []
