@@ -206,3 +206,12 @@ def test_more_doctors_do_not_mean_more_queries(client, directory, all_page):
 
 def test_only_get_and_head_are_allowed(client, directory):
     assert client.post("/search/", {"q": "leukemia"}).status_code == 405
+
+
+def test_an_editor_can_open_promoted_search_results_in_the_admin(admin_client):
+    from django.urls import reverse
+
+    response = admin_client.get(reverse("wagtailsearchpromotions:add"))
+
+    assert response.status_code == 200
+    assert soup(response).select_one("form input[name=query_string]")
