@@ -5,8 +5,12 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 WEB_CONCURRENCY ?= 2
 export PYTHONDONTWRITEBYTECODE := 1
+# Node tools, pinned, installed into the git-ignored .tools folder (docs/dependencies.md says why).
+VNU_VERSION := 26.9.27
+LIGHTHOUSE_VERSION := 12.2.3
+TOOLS := .tools
 
-.PHONY: help run serve test e2e lint format check bench clean
+.PHONY: help run serve test e2e lint format check bench lighthouse tools clean
 
 help:
 	@echo "make run    - set up, migrate, load demo content, serve on http://127.0.0.1:$(PORT)/"
@@ -16,6 +20,8 @@ help:
 	@echo "make format - apply ruff format and djhtml"
 	@echo "make check  - Django system checks and makemigrations --check"
 	@echo "make serve  - production settings under gunicorn on http://127.0.0.1:$(PORT)/ (DATABASE_URL, WEB_CONCURRENCY)"
+	@echo "make tools  - install the Nu HTML Checker (vnu-jar) into .tools with npm; the HTML test uses it"
+	@echo "make lighthouse - Lighthouse scores for four pages on a phone (not part of CI; needs chromium)"
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; set PYTHON=/path/to/python3.11")'
@@ -72,5 +78,19 @@ check: $(VENV)/.dev-installed
 	$(BIN)/python manage.py check --fail-level WARNING
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
+# --ignore-scripts: vnu-jar's install script would try to download a Java runtime; Debian's Java 17 is used instead.
+tools: $(TOOLS)/.vnu-$(VNU_VERSION)
+
+$(TOOLS)/.vnu-$(VNU_VERSION):
+	npm install --no-audit --no-fund --ignore-scripts --prefix $(TOOLS) vnu-jar@$(VNU_VERSION)
+	@touch $@
+
+$(TOOLS)/lighthouse/.lighthouse-$(LIGHTHOUSE_VERSION):
+	npm install --no-audit --no-fund --prefix $(TOOLS)/lighthouse lighthouse@$(LIGHTHOUSE_VERSION)
+	@touch $@
+
+lighthouse: $(VENV)/.runtime-installed $(TOOLS)/lighthouse/.lighthouse-$(LIGHTHOUSE_VERSION)
+	bash bench/lighthouse.sh
+
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache
+	rm -rf $(VENV) staticfiles .pytest_cache $(TOOLS)

@@ -61,3 +61,30 @@ def load_home_page():
     if changed or not home.live or home.has_unpublished_changes:
         home.save_revision(log_action=True).publish()
     return home
+
+
+# Search terms an editor pins to the ALL page: ALL is by far the most common
+# childhood leukemia, so a parent typing "leukemia" most likely means it.
+ALL_PAGE_PROMOTIONS = {
+    "leukemia": "The most common cancer in children. Signs to watch for, and when to call 911.",
+    "blood cancer": "The most common cancer in children. Signs to watch for, and when to call 911.",
+}
+
+
+def load_search_promotions():
+    """Pin the ALL page for the words parents use most, as an editor would in Promoted search results.
+
+    A term that already has any promotion is left alone: it is the editor's.
+    """
+    from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+    from conditions.demo import ALL_SLUG
+    from conditions.models import ConditionPage
+
+    all_page = ConditionPage.objects.filter(slug=ALL_SLUG).first()
+    if all_page is None:
+        return
+    for term, description in ALL_PAGE_PROMOTIONS.items():
+        query = Query.get(term)
+        if not query.editors_picks.exists():
+            SearchPromotion.objects.create(query=query, page=all_page, description=description, sort_order=0)

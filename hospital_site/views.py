@@ -1,11 +1,16 @@
-"""Views that are not Wagtail pages: health checks and robots.txt."""
+"""Views that are not Wagtail pages: site search and health checks."""
 
 import logging
 
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
+
+from .search import MAX_PROVIDERS, MAX_QUERY_LENGTH, condition_index, search_site
 
 logger = logging.getLogger(__name__)
 
@@ -26,3 +31,23 @@ def healthz(request):
         logger.error("Health check failed: database unavailable: %s", error)
         return JsonResponse({"status": "unavailable", "database": "unreachable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@require_safe
+def search(request):
+    """/search/?q=: conditions, then doctors, then a way forward when nothing matches."""
+    results = search_site(request.GET.get("q", ""))
+    find_a_doctor = reverse("providers:search")
+    return render(
+        request,
+        "hospital_site/search.html",
+        {
+            "results": results,
+            "query": results.query,
+            "max_query_length": MAX_QUERY_LENGTH,
+            "more_providers": results.provider_count > MAX_PROVIDERS,
+            "find_a_doctor_url": find_a_doctor,
+            "find_a_doctor_query_url": f"{find_a_doctor}?{urlencode({'q': results.query})}",
+            "condition_index": condition_index(),
+        },
+    )

@@ -363,6 +363,11 @@ class ProviderFilterSet(django_filters.FilterSet):
         return any(name in self.form.errors for name in MORE_FILTERS)
 
     @property
+    def show_form_open(self):
+        """Unfold the search form on a first visit or when a value needs fixing; otherwise results come first."""
+        return not self.parameters_given or bool(self.form.errors) or bool(self.notices)
+
+    @property
     def wider_radius(self):
         """The next distance up from the one searched, or None at the largest."""
         if not self.near_point:

@@ -2,8 +2,11 @@
 
 import pytest
 from bs4 import BeautifulSoup
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
 
 from conditions import blocks
 from conditions.models import ConditionPage
@@ -224,3 +227,17 @@ def test_editor_sees_a_preview_of_every_block_in_the_block_picker(admin_client, 
         page = BeautifulSoup(response.content, "html.parser")
         assert page.find("link", href="/static/css/conditions.css"), block
         assert page.main.get_text(strip=True), block
+
+
+def test_figure_is_a_lazy_responsive_picture_in_modern_formats_with_its_size(db):
+    # Renditions are cached by image id, and ids come round again between tests.
+    cache.clear()
+    image = get_image_model().objects.create(title="Cells", file=get_test_image_file(size=(1600, 1200)))
+
+    html = render(blocks.FigureBlock(), {"image": image.pk, "alt_text": "Red blood cells", "caption": ""})
+
+    assert [source["type"] for source in html.select("picture source")] == ["image/avif", "image/webp"]
+    assert "480w" in html.select_one("picture source")["srcset"]
+    img = html.select_one("picture img")
+    assert (img["width"], img["height"], img["loading"]) == ("480", "360", "lazy")
+    assert img["src"].endswith(".jpg")

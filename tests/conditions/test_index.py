@@ -64,7 +64,7 @@ def test_filter_works_without_javascript(client, conditions):
 
     assert listed(filtered) == ["Acute Lymphoblastic Leukemia", "Acute Myeloid Leukemia"]
     assert "2 conditions match “leuk”." in filtered.select_one("[role=status]").get_text(" ", strip=True)
-    assert filtered.find("input", attrs={"name": "q"})["value"] == "leuk"
+    assert filtered.select_one("form.condition-filter input[name=q]")["value"] == "leuk"
 
 
 @pytest.mark.parametrize(

@@ -186,3 +186,17 @@ def test_profile_page_has_no_inline_style_or_script(client, lopez):
 
     assert page.select("[style]") == []
     assert [s for s in page.select("script") if s.get("type") != "application/ld+json" and not s.get("src")] == []
+
+
+def test_photo_is_a_picture_in_modern_formats_with_its_size_and_not_lazy_at_the_top(client, lopez, photo):
+    provider = lopez
+    provider.photo = photo
+    provider.photo_alt_text = "A doctor"
+    provider.save()
+
+    picture = profile(client, provider).select_one(".profile__photo picture")
+
+    assert [source["type"] for source in picture.select("source")] == ["image/avif", "image/webp"]
+    img = picture.img
+    assert (img["width"], img["height"]) == ("320", "320")
+    assert not img.has_attr("loading")

@@ -1,0 +1,148 @@
+"""Site search: one box for conditions and doctors, conditions first.
+
+A frightened parent types what they know: a name ("leukemia", "ALL"), lay
+words ("blood cancer"), a British spelling ("leukaemia"), a typo ("lukemia")
+or a doctor's surname. Condition pages come from
+``ConditionPage.objects.search_for_parents()`` (whole names first, so the stop
+word "all" still finds ALL), doctors from ``Provider.objects.search()``.
+Misspelt words are corrected against the same small medical vocabulary
+Find a Doctor uses (``providers.spelling``), in Python, so it works on SQLite
+and PostgreSQL alike; on PostgreSQL doctors' names are corrected with pg_trgm too.
+
+Editors pin results for a term with Wagtail's search promotions
+(Settings → Promoted search results). A search never writes to the
+database: no query hits are recorded, so a GET stays a GET.
+
+The number of queries has a fixed ceiling whatever the input: the vocabulary
+comes in one query, and the condition search runs at most three times (as
+typed; as corrected; through the lay synonyms of the specialties that treat
+it), each only when the one before found nothing.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+from modelsearch.utils import normalise_query_string
+from wagtail.contrib.search_promotions.models import SearchPromotion
+
+from conditions.models import ConditionIndexPage, ConditionPage
+from providers.filters import clean_parameter, load_search_context
+from providers.models import Provider, Specialty, normalize_text, search_terms, split_list
+
+MAX_QUERY_LENGTH = 200
+# Doctors shown on the search page; the rest are one link away in Find a Doctor.
+MAX_PROVIDERS = 5
+
+
+@dataclass
+class SiteSearchResults:
+    """What the search page shows for one query."""
+
+    query: str = ""
+    truncated: bool = False
+    corrected_query: str = ""
+    promotions: list = field(default_factory=list)
+    conditions: list = field(default_factory=list)
+    providers: list = field(default_factory=list)
+    provider_count: int = 0
+
+    @property
+    def page_count(self):
+        return len(self.promotions) + len(self.conditions)
+
+    @property
+    def count(self):
+        return self.page_count + self.provider_count
+
+    @property
+    def has_results(self):
+        return bool(self.count)
+
+
+def clean_query(raw):
+    """(query, truncated): control characters (NUL included) dropped, spaces collapsed, at most 200 characters."""
+    raw = str(raw or "")
+    query = clean_parameter(raw, max_length=MAX_QUERY_LENGTH)
+    return query, len(" ".join(raw.split())) > MAX_QUERY_LENGTH
+
+
+def corrected_query(query, vocabulary):
+    """The query with each misspelt word replaced by the closest known word, or "" when nothing changed."""
+    words = normalize_text(query).split()
+    corrected = []
+    for word in words:
+        corrections = vocabulary.corrections(word)
+        corrected.append(corrections[0] if corrections else word)
+    return " ".join(corrected) if corrected != words else ""
+
+
+def promotions_for(*queries):
+    """Editors' pinned results for any of ``queries`` (normalised as Wagtail stores them), live pages only."""
+    wanted = {normalise_query_string(query) for query in queries if query}
+    if not wanted:
+        return []
+    return list(
+        SearchPromotion.objects.filter(query__query_string__in=wanted)
+        .filter(Q(page__isnull=True) | Q(page__live=True))
+        .select_related("page")
+        .order_by("sort_order", "pk")
+    )
+
+
+def search_site(raw_query):
+    """Search conditions and doctors for ``raw_query``; never writes to the database."""
+    query, truncated = clean_query(raw_query)
+    results = SiteSearchResults(query=query, truncated=truncated)
+    if not normalize_text(query):
+        return results
+
+    terms = search_terms(query)
+    _options, vocabulary = load_search_context(terms)
+    results.corrected_query = corrected_query(query, vocabulary)
+    results.promotions = promotions_for(query, results.corrected_query)
+
+    conditions = ConditionPage.objects.live().public()
+    found = conditions.search_for_parents(query)
+    if found:
+        # The words as typed found pages: say nothing about spelling.
+        results.corrected_query = ""
+    elif results.corrected_query:
+        found = conditions.search_for_parents(results.corrected_query)
+    if not found:
+        found = conditions_treated_by_specialists_in(results.corrected_query or query, conditions)
+    promoted_pages = {promotion.page_id for promotion in results.promotions if promotion.page_id}
+    results.conditions = [page for page in found if page.pk not in promoted_pages]
+
+    if terms:
+        providers = Provider.objects.for_listing().search(query, vocabulary=vocabulary)
+        providers = providers.order_by("-relevance", "last_name", "first_name", "pk")
+        results.provider_count = providers.count()
+        if results.provider_count:
+            results.providers = list(providers[:MAX_PROVIDERS])
+    return results
+
+
+def conditions_treated_by_specialists_in(query, conditions):
+    """Pages treated by a specialty whose name or one lay synonym holds every word ("blood cancer").
+
+    Only used when the pages' own words found nothing: every cancer page is
+    treated by the "blood cancer doctor", so these matches are broad.
+    """
+    terms = search_terms(query)
+    if not terms:
+        return []
+    specialty_ids = []
+    for pk, name, synonyms in Specialty.objects.values_list("pk", "name", "synonyms"):
+        for phrase in [name, *split_list(synonyms)]:
+            words = normalize_text(phrase).split()
+            if all(any(word.startswith(term) for word in words) for term in terms):
+                specialty_ids.append(pk)
+                break
+    if not specialty_ids:
+        return []
+    return list(conditions.filter(related_specialties__in=specialty_ids).distinct().order_by("title"))
+
+
+def condition_index():
+    """The A–Z index of conditions, for the empty state (None before it is published)."""
+    return ConditionIndexPage.objects.live().first()

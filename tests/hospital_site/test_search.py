@@ -1,0 +1,217 @@
+"""A parent types into the search box on any page and lands on the right condition or doctor."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
+
+from tests.conditions import factories as conditions
+from tests.conftest import soup
+from tests.providers import factories as providers
+
+POSTGRES = pytest.mark.skipif(connection.vendor != "postgresql", reason="doctors' name typos use pg_trgm")
+# The whole page: settings, menu, vocabulary, promotions, two condition searches, doctors and their prefetches.
+MAX_QUERIES = 16
+
+
+@pytest.fixture
+def index(home_page, site_settings):
+    return conditions.condition_index(home_page)
+
+
+@pytest.fixture
+def all_page(index):
+    """The ALL page, treated by Pediatric Hematology-Oncology ("blood cancer doctor" in lay words)."""
+    page = conditions.all_page(index)
+    page.related_specialties.set([providers.hem_onc()])
+    page.save_revision().publish()
+    return page
+
+
+@pytest.fixture
+def directory(index, all_page):
+    """ALL and two other conditions, a leukemia doctor, a heart doctor and a Spanish-speaking oncologist."""
+    conditions.condition_page(
+        index, "Hemophilia", summary="A bleeding disorder: blood does not clot.", alternate_names="hemophilia A"
+    )
+    conditions.condition_page(
+        index, "Sickle Cell Disease", summary="Red blood cells are the wrong shape.", alternate_names="SCD"
+    )
+    return {
+        "rosa": providers.provider("Rosa", "Alvarez", conditions=[all_page]),
+        "kim": providers.provider("Daniel", "Kim", specialties=[providers.cardiology()]),
+        "nguyen": providers.provider("Linh", "Nguyen", languages=("en", "es"), conditions=[all_page]),
+    }
+
+
+def search(client, query):
+    response = client.get("/search/", {"q": query})
+    assert response.status_code == 200
+    return response
+
+
+def condition_titles(response):
+    return [a.get_text(strip=True) for a in soup(response).select("#search-conditions-heading ~ ol h3 a")]
+
+
+def doctor_names(response):
+    return [a.get_text(strip=True) for a in soup(response).select("#search-doctors-heading ~ ol h3 a")]
+
+
+@pytest.mark.parametrize("query", ["leukemia", "ALL", "all", "blood cancer", "acute lymphocytic leukemia", "leukaemia"])
+def test_the_all_page_comes_first_for_the_words_parents_use(client, directory, query):
+    assert condition_titles(search(client, query))[:1] == ["Acute Lymphoblastic Leukemia"]
+
+
+def test_conditions_are_listed_before_doctors(client, directory):
+    page = soup(search(client, "leukemia"))
+
+    headings = [h2.get_text(strip=True) for h2 in page.select("main h2")]
+    assert headings.index("Conditions and pages") < headings.index("Doctors")
+    assert set(doctor_names(search(client, "leukemia"))) == {"Rosa Alvarez, MD", "Linh Nguyen, MD"}
+
+
+def test_a_doctor_is_found_by_surname(client, directory):
+    response = search(client, "Nguyen")
+
+    assert doctor_names(response) == ["Linh Nguyen, MD"]
+    link = soup(response).select_one("#search-doctors-heading ~ ol h3 a")
+    assert link["href"] == directory["nguyen"].get_absolute_url()
+
+
+def test_a_typo_in_a_medical_word_still_finds_the_page_and_says_what_was_searched(client, directory):
+    response = search(client, "lukemia")
+
+    assert condition_titles(response)[:1] == ["Acute Lymphoblastic Leukemia"]
+    assert "Rosa Alvarez, MD" in doctor_names(response)
+    assert "We also searched for “leukemia”" in soup(response).select_one(".search-spelling").get_text()
+
+
+@POSTGRES
+def test_a_typo_in_a_surname_finds_the_doctor_on_postgresql(client, directory):
+    assert doctor_names(search(client, "Nguyn")) == ["Linh Nguyen, MD"]
+
+
+def test_a_correct_word_is_not_corrected(client, directory):
+    assert soup(search(client, "leukemia")).select_one(".search-spelling") is None
+
+
+def test_editors_pinned_result_comes_first(client, directory, index):
+    hemophilia = index.get_children().get(slug="hemophilia")
+    SearchPromotion.objects.create(
+        query=Query.get("Blood Cancer"), page=hemophilia, description="Pinned by an editor.", sort_order=0
+    )
+
+    response = search(client, "blood  cancer")
+
+    assert condition_titles(response)[:2] == ["Hemophilia", "Acute Lymphoblastic Leukemia"]
+    first = soup(response).select_one(".search-result--promoted")
+    assert "Recommended" in first.get_text() and "Pinned by an editor." in first.get_text()
+    # Shown once, as the pinned result, not again further down.
+    assert condition_titles(response).count("Hemophilia") == 1
+
+
+def test_a_pinned_unpublished_page_is_not_shown(client, directory, index):
+    draft = conditions.condition_page(index, "Draft Page", publish=False)
+    SearchPromotion.objects.create(query=Query.get("leukemia"), page=draft, sort_order=0)
+
+    assert "Draft Page" not in condition_titles(search(client, "leukemia"))
+
+
+def test_drafts_never_appear(client, directory, index):
+    conditions.condition_page(index, "Secret Leukemia Draft", publish=False)
+
+    assert "Secret Leukemia Draft" not in condition_titles(search(client, "leukemia"))
+
+
+def test_empty_search_offers_the_a_to_z_index_find_a_doctor_and_the_phone(client, directory, index):
+    page = soup(search(client, ""))
+
+    empty = page.select_one(".search-empty")
+    assert empty.select_one(f"a[href='{index.url}']")
+    assert empty.select_one("a[href='/find-a-doctor/']")
+    assert empty.select_one("a[href='tel:+15629335437']")
+    assert page.select_one("meta[name=robots]") is None
+
+
+def test_no_results_offers_the_same_ways_forward(client, directory, index):
+    page = soup(search(client, "zebra giraffe"))
+
+    assert "Nothing matches “zebra giraffe”" in page.select_one("[role=status]").get_text()
+    empty = page.select_one(".search-empty")
+    assert empty.select_one(f"a[href='{index.url}']") and empty.select_one("a[href='tel:+15629335437']")
+    assert page.select_one("meta[name=robots]")["content"] == "noindex, follow"
+
+
+def test_the_header_on_every_page_has_a_labelled_search_box_that_works_without_javascript(client, directory, all_page):
+    for url in ["/", all_page.url, "/find-a-doctor/", "/no-such-page/"]:
+        form = soup(client.get(url)).select_one("header form[role=search]")
+        assert form["action"] == "/search/" and form["method"] == "get"
+        field = form.select_one("input[name=q]")
+        assert form.select_one(f"label[for='{field['id']}']").get_text(strip=True) == "Search this site"
+        assert form.select_one("button[type=submit]")
+
+
+def test_the_search_box_keeps_what_was_typed(client, directory):
+    assert soup(search(client, "blood cancer")).select_one("#search-q")["value"] == "blood cancer"
+
+
+def test_script_in_the_query_is_shown_as_text(client, directory):
+    response = search(client, '<script>alert("x")</script>')
+
+    assert b'<script>alert("x")' not in response.content
+    assert b"&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in response.content
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["x" * 5000, "leukemia\x00", "\x00", "\x01\x02\x1f\x7f", "'; DROP TABLE x; --", '"', "NEAR(", "AND OR NOT", "💉"],
+)
+def test_odd_input_never_breaks_the_page(client, directory, query):
+    search(client, query)
+
+
+def test_a_very_long_search_says_it_was_shortened(client, directory):
+    page = soup(search(client, "leukemia " * 1000))
+
+    assert "used only its first 200 characters" in page.get_text()
+    assert len(page.select_one("#search-q")["value"]) <= 200
+
+
+@pytest.mark.parametrize("query", ["", "leukemia", "lukemia", "Nguyen", "zebra", "blood cancer doctor near me " * 3])
+def test_searching_writes_nothing_and_takes_a_fixed_number_of_queries(client, directory, query):
+    with CaptureQueriesContext(connection) as queries:
+        search(client, query)
+
+    assert len(queries) <= MAX_QUERIES
+    writes = [q["sql"] for q in queries if q["sql"].lstrip().split()[0].upper() in {"INSERT", "UPDATE", "DELETE"}]
+    assert writes == []
+    assert Query.objects.count() == 0 and QueryDailyHits.objects.count() == 0
+
+
+def test_more_doctors_do_not_mean_more_queries(client, directory, all_page):
+    search(client, "leukemia")  # warm per-process caches (content types, site root paths)
+    with CaptureQueriesContext(connection) as few:
+        search(client, "leukemia")
+    for number in range(12):
+        providers.provider("Extra", f"Doctor{number}", conditions=[all_page])
+    with CaptureQueriesContext(connection) as many:
+        response = search(client, "leukemia")
+
+    assert len(many) == len(few)
+    assert len(doctor_names(response)) == 5
+    see_all = soup(response).select_one("a[href='/find-a-doctor/?q=leukemia']")
+    assert see_all.get_text(strip=True) == "See all 14 doctors in Find a Doctor"
+
+
+def test_only_get_and_head_are_allowed(client, directory):
+    assert client.post("/search/", {"q": "leukemia"}).status_code == 405
+
+
+def test_an_editor_can_open_promoted_search_results_in_the_admin(admin_client):
+    from django.urls import reverse
+
+    response = admin_client.get(reverse("wagtailsearchpromotions:add"))
+
+    assert response.status_code == 200
+    assert soup(response).select_one("form input[name=query_string]")
