@@ -1,4 +1,4 @@
-"""Admin wiring for condition pages: the "Medical reviews due" report."""
+"""Admin wiring for condition pages: the "Medical reviews due" report, reviewer profiles, dashboard panels."""
 
 from django.urls import path, reverse
 from wagtail import hooks
@@ -6,6 +6,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from .views import ReviewDueReportView
+from .viewsets import ReviewerProfileViewSet
 
 
 @hooks.register("register_admin_urls")
@@ -36,3 +37,8 @@ def register_review_due_report_menu_item():
         icon_name="calendar-alt",
         order=1300,
     )
+
+
+@hooks.register("register_admin_viewset")
+def register_reviewer_profiles():
+    return ReviewerProfileViewSet()
