@@ -123,3 +123,12 @@ def create_roles(apps, schema_editor):
 def remove_roles(apps, schema_editor):
     """Undo: remove the groups this migration added (Wagtail's own Editors group stays)."""
     apps.get_model("auth", "Group").objects.filter(name__in=[MEDICAL_REVIEWERS, SITE_ADMINISTRATORS]).delete()
+
+
+def grant_navigation_to_administrators(apps, schema_editor):
+    """Site administrators edit the header menu and footer links (Settings → Navigation)."""
+    Group = apps.get_model("auth", "Group")
+    administrators, _ = Group.objects.get_or_create(name=SITE_ADMINISTRATORS)
+    administrators.permissions.add(
+        get_permission(apps, "hospital_site", "navigationsettings", "change_navigationsettings")
+    )
