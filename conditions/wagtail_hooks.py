@@ -5,6 +5,9 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from hospital_site.roles import MEDICAL_REVIEWERS
+
+from .panels import MedicalReviewDuePanel
 from .views import ReviewDueReportView
 from .viewsets import ReviewerProfileViewSet
 
@@ -19,6 +22,13 @@ def register_review_due_report_urls():
             name="conditions_review_due_results",
         ),
     ]
+
+
+def works_on_pages(user):
+    """Anyone who can add, edit or publish pages, or approves medical content."""
+    return PagePermissionPolicy().user_has_any_permission(user, ["add", "change", "publish"]) or (
+        user.groups.filter(name=MEDICAL_REVIEWERS).exists()
+    )
 
 
 class ReviewDueMenuItem(MenuItem):
@@ -42,3 +52,10 @@ def register_review_due_report_menu_item():
 @hooks.register("register_admin_viewset")
 def register_reviewer_profiles():
     return ReviewerProfileViewSet()
+
+
+@hooks.register("construct_homepage_panels")
+def add_medical_review_due_panel(request, panels):
+    """Wagtail's own "Awaiting your review" panel lists what waits for this user; this adds what is due."""
+    if works_on_pages(request.user):
+        panels.append(MedicalReviewDuePanel())

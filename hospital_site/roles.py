@@ -15,11 +15,16 @@ ACCESS_ADMIN = ("wagtailadmin", "admin", "access_admin", "Can access Wagtail adm
 # (app_label, model, action): Django model permissions; name is derived.
 PAGE_ACTIONS = {
     EDITORS: ["add", "change", "lock"],
-    MEDICAL_REVIEWERS: [],
+    # Change and lock: to read pages, compare revisions and correct wording while reviewing.
+    MEDICAL_REVIEWERS: ["change", "lock"],
     SITE_ADMINISTRATORS: ["add", "change", "publish", "bypass_workflow", "lock", "unlock"],
 }
 # Editors must never publish: their work goes through review.
-PAGE_ACTIONS_FORBIDDEN = {EDITORS: ["publish", "bypass_workflow", "unlock"], MEDICAL_REVIEWERS: []}
+# Reviewers approve through the workflow, which publishes on approval (hospital_site/workflows.py).
+PAGE_ACTIONS_FORBIDDEN = {
+    EDITORS: ["publish", "bypass_workflow", "unlock"],
+    MEDICAL_REVIEWERS: ["publish", "bypass_workflow", "unlock"],
+}
 
 COLLECTION_ACTIONS = {
     EDITORS: ["add", "change", "choose"],

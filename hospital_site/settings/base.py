@@ -175,3 +175,5 @@ WAGTAILREDIRECTS_AUTO_CREATE = True
 # Reviewers get an email when a page is submitted; editors when it is approved or sent back.
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+# Approval publishes even though medical reviewers have no "publish" permission: see hospital_site/workflows.py.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "hospital_site.workflows.publish_approved_revision"
