@@ -74,7 +74,9 @@ def take(base):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"]
+        )
         editor = browser.new_context(viewport=VIEWPORT).new_page()
         sign_in(editor, base, "edna")
         shoot(editor, "01-dashboard")
