@@ -2,6 +2,7 @@
 
 import socket
 from datetime import timedelta
+from xml.etree import ElementTree
 
 import pytest
 from django.core.management import call_command
@@ -198,7 +199,8 @@ def test_sitemap_lists_live_pages_only(client, index):
     expiring = condition_page(index, "Expired Condition")
     type(expiring).objects.filter(pk=expiring.pk).update(expire_at=timezone.now() - timedelta(minutes=1))
 
-    locations = [loc.get_text() for loc in soup(client.get("/sitemap.xml")).find_all("loc")]
+    sitemap = ElementTree.fromstring(client.get("/sitemap.xml").content)
+    locations = [loc.text for loc in sitemap.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
 
     assert any(loc.endswith("/conditions/live-condition/") for loc in locations)
     assert any(loc.endswith("/conditions/") for loc in locations)
