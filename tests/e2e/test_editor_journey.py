@@ -7,6 +7,7 @@ approves; now parents do, with the reviewer's name and today's date.
 
 import re
 
+import pytest
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
 
@@ -25,22 +26,51 @@ def sign_in(page, base_url, username):
     page.wait_for_url(base_url + "/admin/")
 
 
+@pytest.fixture
+def all_page_id(site_with_demo_content):
+    """The editor, the reviewer and the ALL page, made before the browser starts.
+
+    Database work inside the test body would run in Playwright's context and
+    open a connection that is never closed (see tests/e2e/conftest.py).
+    """
+    from conditions.models import ConditionPage
+
+    staff_user("edna", "Editors", "Edna", "Editor")
+    staff_user("rita", "Medical reviewers", "Rita", "Reyes")
+    return ConditionPage.objects.get(url_path__endswith=ALL_URL).pk
+
+
+@pytest.fixture
+def contexts(browser):
+    """Separate browser contexts (own cookies) for the editor, the reviewer and a parent, closed afterwards.
+
+    Closing them ends their keep-alive connections, so the live server's request
+    threads let go of their database connections before the test database is dropped.
+    """
+    opened = []
+
+    def new_page(**options):
+        context = browser.new_context(**options)
+        opened.append(context)
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        return page
+
+    yield new_page
+    for context in opened:
+        context.close()
+
+
 def open_more_actions(page):
     """The footer's action menu: 'Submit for review', 'Approve' and friends live under the toggle."""
     page.locator("footer [data-w-dropdown-target='toggle']").first.click()
 
 
-def test_symptom_reaches_parents_only_after_medical_approval(live_server, site_with_demo_content, browser):
-    from conditions.models import ConditionPage
-
-    staff_user("edna", "Editors", "Edna", "Editor")
-    staff_user("rita", "Medical reviewers", "Rita", "Reyes")
-    all_page = ConditionPage.objects.get(url_path__endswith=ALL_URL)
-    edit_url = f"{live_server.url}/admin/pages/{all_page.pk}/edit/"
+def test_symptom_reaches_parents_only_after_medical_approval(live_server, all_page_id, contexts):
+    edit_url = f"{live_server.url}/admin/pages/{all_page_id}/edit/"
 
     # The editor adds a symptom at the end of the symptom checklist and submits the page for review.
-    editor = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
-    editor.set_default_timeout(15_000)
+    editor = contexts(viewport={"width": 1280, "height": 900})
     sign_in(editor, live_server.url, "edna")
     editor.goto(edit_url)
     names = editor.locator("input[name^='body-0-value-symptoms-'][name$='-value-name']")
@@ -57,14 +87,13 @@ def test_symptom_reaches_parents_only_after_medical_approval(live_server, site_w
     assert "submitted" in editor.locator(".messages").inner_text().lower()
 
     # Before approval, parents still see the published page without the new symptom.
-    parent = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True).new_page()
+    parent = contexts(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     parent.goto(live_server.url + ALL_URL)
     assert parent.locator("#main").count() == 1
     assert NEW_SYMPTOM not in parent.locator("main").inner_text()
 
     # The medical reviewer approves from the page editor.
-    reviewer = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
-    reviewer.set_default_timeout(15_000)
+    reviewer = contexts(viewport={"width": 1280, "height": 900})
     sign_in(reviewer, live_server.url, "rita")
     assert "Acute Lymphoblastic Leukemia" in reviewer.locator("main").inner_text()  # "Awaiting your review"
     reviewer.goto(edit_url)
