@@ -6,25 +6,28 @@ import unicodedata
 from datetime import timedelta
 
 from django import forms
-from django.core.exceptions import ValidationError
+from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.validators import MaxLengthValidator
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
+from django.utils.html import strip_tags
 from django.utils.http import urlencode
 from django.utils.text import slugify
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page, PageManager, PageQuerySet
+from wagtail.models import AbstractGroupApprovalTask, Page, PageManager, PageQuerySet
 from wagtail.search import index
 
 from . import structured_data
 from .blocks import CallToActionBlock, ConditionBodyBlock
 from .choices import Urgency
-from .forms import ConditionFilterForm
+from .forms import ConditionFilterForm, ConditionPageForm
+from .panels import ReadingLevelPanel
 
 FIND_A_DOCTOR_PATH = "/find-a-doctor/"
 REVIEW_DUE_SOON_DAYS = 30
@@ -37,6 +40,25 @@ RESERVED_ANCHORS = {"main", "call-911", "get-help", "on-this-page", "medical-rev
 
 # More words than this in a search box is not a parent looking for a condition.
 MAX_QUERY_WORDS = 12
+
+
+# Block fields that hold codes, links or ids rather than words a parent reads.
+NON_PROSE_KEYS = {"id", "type", "urgency", "url", "link_url", "phone", "image"}
+
+
+def _plain_strings(value):
+    """The prose inside raw StreamField data, rich text reduced to plain text, each ending as a sentence."""
+    if isinstance(value, str):
+        text = " ".join(strip_tags(value.replace("</", " </")).split())
+        if text and text[-1] not in ".!?:":
+            # Symptom names and headings have no full stop; without one they would run into a single sentence.
+            text += "."
+        return [text] if text.strip(".") else []
+    if isinstance(value, dict):
+        return [text for key, item in value.items() if key not in NON_PROSE_KEYS for text in _plain_strings(item)]
+    if isinstance(value, list):
+        return [text for item in value for text in _plain_strings(item)]
+    return []
 
 
 def find_a_doctor_url(condition_slug):
@@ -233,7 +255,11 @@ class ConditionPage(Page):
         "reviewed by",
         max_length=120,
         default="",
-        help_text="The clinician who checked this page, for example 'Maria Lopez'. Needed to publish.",
+        blank=True,
+        help_text=(
+            "The clinician who checked this page, for example 'Maria Lopez'. Filled in automatically when a "
+            "medical reviewer approves the page. Needed to publish."
+        ),
     )
     reviewer_credentials = models.CharField(
         "credentials",
@@ -244,15 +270,21 @@ class ConditionPage(Page):
     last_reviewed = models.DateField(
         "last reviewed",
         null=True,
-        help_text="The date the clinician approved this version. Needed to publish.",
+        blank=True,
+        help_text="The date the clinician approved this version. Filled in automatically on approval.",
     )
     next_review_due = models.DateField(
         "next review due",
         null=True,
-        help_text="Usually a year after the last review. Must be after the last review. Needed to publish.",
+        blank=True,
+        help_text=(
+            "Usually a year after the last review. Must be after the last review. Set to a year from the "
+            "approval automatically if it is not already later."
+        ),
     )
 
     objects = ConditionPageManager()
+    base_form_class = ConditionPageForm
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
@@ -265,11 +297,13 @@ class ConditionPage(Page):
         ),
         FieldPanel("call_to_action"),
         FieldPanel("body"),
+        ReadingLevelPanel(heading="Reading level"),
         MultiFieldPanel(
             [
                 HelpPanel(
-                    "A clinician must check this page before it is published. "
-                    "Parents see 'Medically reviewed by … on …' at the bottom of the page."
+                    "A clinician must check this page before it is published. Use 'Submit for review': "
+                    "when a medical reviewer approves, their name, credentials and today's date are filled in "
+                    "here for you. Parents see 'Medically reviewed by … on …' at the bottom of the page."
                 ),
                 FieldPanel("reviewer_name"),
                 FieldPanel("reviewer_credentials"),
@@ -350,6 +384,13 @@ class ConditionPage(Page):
         parts += [block.value["note"] for block in self.body if block.block_type == "risk_factors"]
         return "\n".join(part for part in parts if part)
 
+    def reading_text(self):
+        """Everything a parent reads in the summary and the body, as plain sentences (for the reading level)."""
+        parts = [self.summary]
+        for block in self.body.raw_data:
+            parts += _plain_strings(block.get("value"))
+        return "\n".join(part for part in parts if part)
+
     def sections(self):
         """Each body block with the heading and unique anchor it gets in "On this page" (blank if none)."""
         used = set(RESERVED_ANCHORS)
@@ -405,3 +446,111 @@ class ConditionPage(Page):
             }
         )
         return context
+
+
+# --- Medical review workflow ------------------------------------------------------------------
+
+
+class ReviewerProfile(models.Model):
+    """What parents see about a Wagtail user who approves medical content.
+
+    The name comes from the user account (first and last name). Credentials
+    come from this profile, or else from the linked Find a Doctor profile, so
+    a reviewer who is in the directory is linked from every page they approve.
+    """
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reviewer_profile")
+    credentials = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text="For example 'MD, pediatric hematology-oncology'. Leave empty to use the directory profile's.",
+    )
+    provider = models.ForeignKey(
+        "providers.Provider",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="Find a Doctor profile",
+        help_text="Optional. If the reviewer is in Find a Doctor, pick them so parents can read their profile.",
+    )
+
+    panels = [FieldPanel("user"), FieldPanel("credentials"), FieldPanel("provider")]
+
+    class Meta:
+        verbose_name = "reviewer profile"
+        ordering = ["user__last_name", "user__first_name"]
+
+    def __str__(self):
+        return self.reviewer_name
+
+    @property
+    def reviewer_name(self):
+        return reviewer_details(self.user)[0]
+
+
+def reviewer_details(user):
+    """``(name, credentials, provider)`` recorded on a page this user approves.
+
+    Name: the user's full name (or the directory profile's, or the username as
+    a last resort). Credentials: the reviewer profile's, else the directory's.
+    """
+    try:
+        profile = user.reviewer_profile
+    except ObjectDoesNotExist:
+        profile = None
+    provider = profile.provider if profile else None
+    name = user.get_full_name().strip() or (provider.full_name if provider else "") or user.get_username()
+    credentials = (profile.credentials if profile else "") or (provider.credentials if provider else "")
+    return name, credentials, provider
+
+
+def one_year_after(day):
+    """The same date a year later (February 29 becomes February 28)."""
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:
+        return day.replace(year=day.year + 1, day=28)
+
+
+def record_medical_review(page, user):
+    """Write the approving clinician and today's date into the revision that is about to be published.
+
+    The latest revision is what Wagtail publishes when the workflow finishes, so
+    the review is stamped there (not on a new revision): what goes live is
+    exactly what the reviewer approved, plus who approved it and when.
+    """
+    revision = page.get_latest_revision()
+    draft = revision.as_object()
+    today = timezone.localdate()
+    draft.reviewer_name, draft.reviewer_credentials, draft.reviewer_provider = reviewer_details(user)
+    draft.last_reviewed = today
+    if not draft.next_review_due or draft.next_review_due <= today:
+        draft.next_review_due = one_year_after(today)
+    revision.content = draft.serializable_data()
+    revision.save(update_fields=["content"])
+    return revision
+
+
+class MedicalReviewTask(AbstractGroupApprovalTask):
+    """A clinician approves or rejects medical content; approval records who reviewed it and when.
+
+    Assigned to the "Medical reviewers" group by the data migration, in the
+    "Medical review" workflow on the conditions section.
+    """
+
+    @transaction.atomic
+    def on_action(self, task_state, user, action_name, **kwargs):
+        page = task_state.workflow_state.content_object
+        page = getattr(page, "specific", page)
+        if action_name == "approve" and isinstance(page, ConditionPage):
+            record_medical_review(page, user)
+        return super().on_action(task_state, user, action_name, **kwargs)
+
+    @classmethod
+    def get_description(cls):
+        return "Members of the chosen groups approve medical content; their name and the date are recorded."
+
+    class Meta:
+        verbose_name = "medical review task"
+        verbose_name_plural = "medical review tasks"

@@ -1,10 +1,13 @@
 """The site itself: the home page and the settings every page reads."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from .phone import validate_phone
@@ -123,3 +126,88 @@ class SiteSettings(BaseGenericSetting):
             part for part in [f"{self.city}," if self.city else "", self.state, self.postal_code] if part
         )
         return [line for line in [self.street_address, city_line.strip(" ,")] if line]
+
+
+@register_setting(icon="list-ul")
+class NavigationSettings(ClusterableModel, BaseGenericSetting):
+    """The header menu and the footer links, edited under Settings → Navigation.
+
+    While the header menu is empty, the site shows the home page's children
+    marked "Show in menus" plus Find a Doctor, as it always has.
+    """
+
+    panels = [
+        InlinePanel(
+            "header_links",
+            heading="Header menu",
+            label="Menu link",
+            help_text="Links across the top of every page, in this order. Leave empty to list the main sections.",
+        ),
+        InlinePanel("footer_links", heading="Footer links", label="Footer link"),
+    ]
+
+    class Meta:
+        verbose_name = "navigation"
+        verbose_name_plural = "navigation"
+
+    def __str__(self):
+        return "Navigation"
+
+    def save(self, *args, **kwargs):
+        # ClusterableModel saves the links inside save(); clear the cache after them, not on post_save.
+        super().save(*args, **kwargs)
+        from .navigation import clear_navigation_cache
+
+        clear_navigation_cache()
+
+
+class NavigationLink(Orderable):
+    """A link to a page of the site or to any URL, with the text parents see."""
+
+    link_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name="page",
+        help_text="Pick a page of this site, or type a URL below.",
+    )
+    link_url = models.CharField(
+        "URL",
+        max_length=500,
+        blank=True,
+        help_text="For a link that is not a page, for example /find-a-doctor/ or https://…",
+    )
+    text = models.CharField(max_length=60, blank=True, help_text="Leave empty to use the page's title.")
+
+    panels = [FieldPanel("link_page"), FieldPanel("link_url"), FieldPanel("text")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        if bool(self.link_page_id) == bool(self.link_url):
+            raise ValidationError("Pick a page or type a URL (one, not both).")
+        if self.link_url and not self.text:
+            raise ValidationError({"text": "Type the text parents see for this link."})
+
+    @property
+    def title(self):
+        return self.text or (self.link_page.title if self.link_page_id else self.link_url)
+
+    def url(self, request=None):
+        """The link's address, or "" for a page that is not live (so it is left out)."""
+        if self.link_page_id:
+            page = self.link_page
+            return page.get_url(request=request) if page.live else ""
+        return self.link_url
+
+
+class HeaderLink(NavigationLink):
+    setting = ParentalKey(NavigationSettings, on_delete=models.CASCADE, related_name="header_links")
+
+
+class FooterLink(NavigationLink):
+    setting = ParentalKey(NavigationSettings, on_delete=models.CASCADE, related_name="footer_links")

@@ -7,6 +7,16 @@ from wagtail.models import Site
 from hospital_site.models import HomePage, SiteSettings
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: a rolled-back database must not meet links cached by another test."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def site(db):
     """The default site; the home page comes from hospital_site's data migration."""

@@ -169,3 +169,13 @@ WAGTAILSEARCH_BACKENDS = {
 # load_demo_content refuses to run unless a settings module turns this on;
 # production never does, so demo doctors can never reach a live site.
 ALLOW_DEMO_CONTENT = False
+
+# Every image needs a description (its alt text): see hospital_site/forms.py.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "hospital_site.forms.ImageForm"
+# Renaming or moving a published page leaves a permanent redirect from its old URL (Wagtail's default, made explicit).
+WAGTAILREDIRECTS_AUTO_CREATE = True
+# Reviewers get an email when a page is submitted; editors when it is approved or sent back.
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+# Approval publishes even though medical reviewers have no "publish" permission: see hospital_site/workflows.py.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "hospital_site.workflows.publish_approved_revision"

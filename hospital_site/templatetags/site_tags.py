@@ -1,10 +1,9 @@
 """Template helpers used across the site."""
 
-import contextlib
-
 from django import template
 
 from hospital_site import phone
+from hospital_site.navigation import navigation
 
 register = template.Library()
 
@@ -33,21 +32,8 @@ def phone_link(number, label="", css_class=""):
 
 
 def _menu_items(request):
-    """Links for the main navigation: the home page's children marked "Show in menus".
-
-    Find a Doctor is a Django view rather than a page, so it is added when the
-    providers app has registered its URL.
-    """
-    from django.urls import NoReverseMatch, reverse
-    from wagtail.models import Site
-
-    items = []
-    site = Site.find_for_request(request) if request else None
-    if site is not None:
-        for child in site.root_page.get_children().live().in_menu().order_by("path"):
-            items.append({"title": child.title, "url": child.get_url(request=request)})
-    with contextlib.suppress(NoReverseMatch):
-        items.append({"title": "Find a Doctor", "url": reverse("providers:search")})
+    """Links for the main navigation, each marked ``active`` when the visitor is in that section."""
+    items = [dict(item) for item in navigation(request)["header"]]
     path = request.path if request else ""
     for item in items:
         item["active"] = bool(item["url"]) and item["url"] != "/" and path.startswith(item["url"])
@@ -64,3 +50,9 @@ def menu_items(context):
 def main_menu(context):
     """The header's navigation."""
     return {"items": _menu_items(context.get("request"))}
+
+
+@register.simple_tag(takes_context=True)
+def footer_links(context):
+    """``{% footer_links as links %}``: the footer links from Settings → Navigation."""
+    return navigation(context.get("request"))["footer"]
