@@ -32,8 +32,9 @@ def _build(request):
 
     from hospital_site.models import NavigationSettings
 
-    settings_row = NavigationSettings.load(request_or_site=request)
-    header = _links(settings_row.header_links.select_related("link_page"), request)
+    # Not NavigationSettings.load(): that creates the row, and a GET must never write.
+    settings_row = NavigationSettings.objects.first()
+    header = _links(settings_row.header_links.select_related("link_page"), request) if settings_row else []
     if not header:
         site = Site.find_for_request(request) if request else None
         if site is not None:
@@ -41,7 +42,8 @@ def _build(request):
                 header.append({"title": child.title, "url": child.get_url(request=request)})
         with contextlib.suppress(NoReverseMatch):
             header.append({"title": "Find a Doctor", "url": reverse("providers:search")})
-    return {"header": header, "footer": _links(settings_row.footer_links.select_related("link_page"), request)}
+    footer = _links(settings_row.footer_links.select_related("link_page"), request) if settings_row else []
+    return {"header": header, "footer": footer}
 
 
 def navigation(request):

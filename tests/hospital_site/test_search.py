@@ -180,11 +180,14 @@ def test_a_very_long_search_says_it_was_shortened(client, directory):
 
 @pytest.mark.parametrize("query", ["", "leukemia", "lukemia", "Nguyen", "zebra", "blood cancer doctor near me " * 3])
 def test_searching_writes_nothing_and_takes_a_fixed_number_of_queries(client, directory, query):
+    with CaptureQueriesContext(connection) as first:  # cold caches: the menu is built and cached here
+        search(client, query)
     with CaptureQueriesContext(connection) as queries:
         search(client, query)
 
     assert len(queries) <= MAX_QUERIES
-    writes = [q["sql"] for q in queries if q["sql"].lstrip().split()[0].upper() in {"INSERT", "UPDATE", "DELETE"}]
+    everything = [*first.captured_queries, *queries.captured_queries]
+    writes = [q["sql"] for q in everything if q["sql"].lstrip().split()[0].upper() in {"INSERT", "UPDATE", "DELETE"}]
     assert writes == []
     assert Query.objects.count() == 0 and QueryDailyHits.objects.count() == 0
 
