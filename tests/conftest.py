@@ -7,6 +7,24 @@ from wagtail.models import Site
 from hospital_site.models import HomePage, SiteSettings
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Every test starts with an empty cache.
+
+    The test cache is one LocMemCache for the whole run, and rolling back a
+    test's database fires no signals, so without this a test could be served a
+    page cached by another.
+    """
+    from django.core.cache import caches
+
+    from hospital_site.cache import discard_pending_purges
+
+    for alias in caches:
+        caches[alias].clear()
+    discard_pending_purges()
+    yield
+
+
 @pytest.fixture
 def site(db):
     """The default site; the home page comes from hospital_site's data migration."""

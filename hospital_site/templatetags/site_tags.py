@@ -4,7 +4,7 @@ import contextlib
 
 from django import template
 
-from hospital_site import phone
+from hospital_site import cache, phone
 
 register = template.Library()
 
@@ -41,13 +41,21 @@ def _menu_items(request):
     from django.urls import NoReverseMatch, reverse
     from wagtail.models import Site
 
-    items = []
-    site = Site.find_for_request(request) if request else None
-    if site is not None:
-        for child in site.root_page.get_children().live().in_menu().order_by("path"):
-            items.append({"title": child.title, "url": child.get_url(request=request)})
-    with contextlib.suppress(NoReverseMatch):
-        items.append({"title": "Find a Doctor", "url": reverse("providers:search")})
+    def links():
+        items = []
+        site = Site.find_for_request(request) if request else None
+        if site is not None:
+            for child in site.root_page.get_children().live().in_menu().order_by("path"):
+                items.append({"title": child.title, "url": child.get_url(request=request)})
+        with contextlib.suppress(NoReverseMatch):
+            items.append({"title": "Find a Doctor", "url": reverse("providers:search")})
+        return items
+
+    if request is None:
+        items = links()
+    else:
+        # The same for every page of a site until a page is published or moved.
+        items = [dict(item) for item in cache.get_or_set(request, ["menu", request.get_host()], links)]
     path = request.path if request else ""
     for item in items:
         item["active"] = bool(item["url"]) and item["url"] != "/" and path.startswith(item["url"])

@@ -1,0 +1,39 @@
+"""Drop cached pages when something a visitor can see changes (see ``hospital_site.cache``).
+
+Page events and site-wide data (settings, sites, view restrictions) change
+what every page shows — menus, titles in listings, the footer — so they
+invalidate the whole site. Find a Doctor data has its own receivers in
+``providers.signals``.
+"""
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from . import cache
+from .models import SiteSettings
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+@receiver(post_page_move)
+def page_changed(sender, instance, **kwargs):
+    cache.invalidate()
+
+
+@receiver(post_delete)
+def page_deleted(sender, instance, **kwargs):
+    # Deleting a live page also sends page_unpublished; a draft's deletion changes
+    # nothing visitors see but is cheap to treat the same way.
+    if isinstance(instance, Page):
+        cache.invalidate()
+
+
+@receiver(post_save, sender=SiteSettings)
+@receiver(post_save, sender=Site)
+@receiver(post_delete, sender=Site)
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def site_wide_data_changed(sender, **kwargs):
+    cache.invalidate()
