@@ -12,6 +12,7 @@ import hashlib
 
 from django.conf import settings
 from django.db import DatabaseError
+from django.http import HttpResponse
 from django.utils.cache import add_never_cache_headers, patch_cache_control, patch_vary_headers, set_response_etag
 from wagtail.models import Site
 
@@ -20,6 +21,11 @@ from . import cache
 # Cookies that mean the page may be personal: a logged-in session, flash messages.
 PERSONAL_COOKIES = ("sessionid", "messages")
 CACHEABLE_STATUSES = {200}
+# Part of every page key: change it when the stored shape (status, headers, body) changes,
+# so a deploy never reads entries written by the previous release.
+PAGE_FORMAT = "v1"
+# Pages each worker also keeps in its own memory (about 30 KB each).
+RECENT_PAGES = 200
 PUBLIC_STATUSES = {200, 301, 404, 410}
 
 
@@ -58,6 +64,8 @@ class PageCacheMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
+        # Keys carry the generation, so an entry here goes stale with the shared cache.
+        self._recent = {}
 
     def __call__(self, request):
         if private_path(request.path):
@@ -65,10 +73,13 @@ class PageCacheMiddleware:
         page_key = None
         if settings.PAGE_CACHE_ENABLED and request.method == "GET" and not personal_request(request):
             page_key = self._key(request)
-            response = cache.cache().get(page_key)
-            if response is not None:
-                response["X-Page-Cache"] = "hit"
-                return response
+            stored = self._recent.get(page_key)
+            if stored is None:
+                stored = cache.cache().get(page_key)
+                if stored is not None:
+                    self._remember(page_key, stored)
+            if stored is not None:
+                return self._response(stored)
         # Wagtail looks the site up on every request; this saves that query on public pages.
         # Without a database (health checks during an outage) the view decides what to say.
         with contextlib.suppress(DatabaseError):
@@ -76,13 +87,32 @@ class PageCacheMiddleware:
         response = self.get_response(request)
         if page_key and self._storable(response):
             set_response_etag(response)
+            stored = (response.status_code, list(response.items()), response.content)
+            cache.cache().set(page_key, stored, settings.PAGE_CACHE_SECONDS)
+            self._remember(page_key, stored)
             response["X-Page-Cache"] = "miss"
-            cache.cache().set(page_key, response, settings.PAGE_CACHE_SECONDS)
+        return response
+
+    def _remember(self, page_key, stored):
+        """Keep recent pages in this process too: a hit then costs one small read (the generation)."""
+        self._recent[page_key] = stored
+        if len(self._recent) > RECENT_PAGES:
+            # Oldest first; another thread may have dropped it already.
+            with contextlib.suppress(KeyError, RuntimeError, StopIteration):
+                self._recent.pop(next(iter(self._recent)))
+
+    @staticmethod
+    def _response(stored):
+        status, headers, content = stored
+        response = HttpResponse(content, status=status)
+        for name, value in headers:
+            response[name] = value
+        response["X-Page-Cache"] = "hit"
         return response
 
     def _key(self, request):
         url = request.build_absolute_uri()
-        return cache.key(request, "page", hashlib.sha256(url.encode()).hexdigest())
+        return cache.key(request, "page", PAGE_FORMAT, hashlib.sha256(url.encode()).hexdigest())
 
     def _storable(self, response):
         if response.status_code not in CACHEABLE_STATUSES or response.streaming or response.cookies:

@@ -16,7 +16,7 @@ from tests.providers import factories
 # The Site, its settings, the menu and "is any page private?" come from the cache on every page.
 HOME_QUERIES = 1  # the "Where to start" cards (the home page itself is cached with the Site)
 INDEX_QUERIES = 4  # routing (the index and its specific form), the conditions, and one more per filter search
-CONDITION_QUERIES = 8  # routing (3), related specialties (1), "Doctors who treat" cards (4)
+CONDITION_QUERIES = 4  # routing (3), related specialties (1); "Doctors who treat" cards are cached
 SEARCH_QUERIES = 6  # menus + spelling (1), count (1), providers (1) and their specialties, languages, locations (3)
 PROFILE_QUERIES = 5  # the provider (1), specialties, languages, locations, conditions treated (4)
 
