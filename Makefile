@@ -16,6 +16,7 @@ help:
 	@echo "make format - apply ruff format and djhtml"
 	@echo "make check  - Django system checks and makemigrations --check"
 	@echo "make serve  - production settings under gunicorn on http://127.0.0.1:$(PORT)/ (DATABASE_URL, WEB_CONCURRENCY)"
+	@echo "make bench  - page, Varnish, memory and Find a Doctor benchmarks on PostgreSQL (prints numbers; see bench/README.md)"
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; set PYTHON=/path/to/python3.11")'
@@ -71,6 +72,17 @@ format: $(VENV)/.dev-installed
 check: $(VENV)/.dev-installed
 	$(BIN)/python manage.py check --fail-level WARNING
 	$(BIN)/python manage.py makemigrations --check --dry-run
+
+# Benchmarks print tables and ratios; they never pass or fail. Needs PostgreSQL (BENCH_SERVER_URL,
+# default postgres://postgres@127.0.0.1:5432/postgres) and installs wrk, nginx and varnish if missing.
+BENCH_SERVER_URL ?= postgres://postgres@127.0.0.1:5432/postgres
+BENCH_DATABASE_NAME ?= bench_wt7
+export BENCH_SERVER_URL BENCH_DATABASE_NAME
+
+bench: $(VENV)/.dev-installed
+	bash bench/pages.sh
+	bash bench/memory.sh
+	DATABASE_URL=$(BENCH_SERVER_URL) $(BIN)/python bench/provider_search.py --sizes 1000,100000 --repeats 20
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache

@@ -3,7 +3,7 @@
 import logging
 
 from django.db import DatabaseError, connection
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -26,3 +26,11 @@ def healthz(request):
         logger.error("Health check failed: database unavailable: %s", error)
         return JsonResponse({"status": "unavailable", "database": "unreachable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def bench_floor(request):
+    """A fixed response through the whole middleware stack: the framework floor the benchmarks compare to.
+
+    Routed only when the BENCH_FLOOR environment variable is set (bench/pages.sh does).
+    """
+    return HttpResponse(b"<!DOCTYPE html><title>floor</title><p>A fixed response.", content_type="text/html")

@@ -132,6 +132,9 @@ SHARED_CACHE_SECONDS = int(os.environ.get("SHARED_CACHE_SECONDS", "3600"))
 # Never cached anywhere, always "private, no-store": the admin (and its previews), documents.
 PRIVATE_PATH_PREFIXES = ["/admin/", "/documents/"]
 
+# bench/pages.sh compares pages with a fixed response served through the same stack.
+BENCH_FLOOR = os.environ.get("BENCH_FLOOR", "") == "1"
+
 # An HTTP-purge proxy in front (Varnish: deploy/varnish/default.vcl) is purged
 # through Wagtail's frontend cache when FRONTEND_CACHE_URL is set.
 if os.environ.get("FRONTEND_CACHE_URL"):
