@@ -1,6 +1,6 @@
 """Drop cached pages when something a visitor can see changes (see ``hospital_site.cache``).
 
-Page events and site-wide data (settings, sites, view restrictions) change
+Page events and site-wide data (settings, sites, view restrictions, redirects) change
 what every page shows — menus, titles in listings, the footer — so they
 invalidate the whole site. Find a Doctor data has its own receivers in
 ``providers.signals``.
@@ -8,6 +8,7 @@ invalidate the whole site. Find a Doctor data has its own receivers in
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -35,5 +36,8 @@ def page_deleted(sender, instance, **kwargs):
 @receiver(post_delete, sender=Site)
 @receiver(post_save, sender=PageViewRestriction)
 @receiver(post_delete, sender=PageViewRestriction)
+# A proxy may hold a 404 for a path an editor now redirects.
+@receiver(post_save, sender=Redirect)
+@receiver(post_delete, sender=Redirect)
 def site_wide_data_changed(sender, **kwargs):
     cache.invalidate()

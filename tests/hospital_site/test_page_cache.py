@@ -351,3 +351,12 @@ def test_an_import_in_one_transaction_purges_once(all_condition, purge_proxy, dj
             factories.provider("Pat", f"Imported{number}", conditions=[all_condition])
 
     assert sorted(path for _host, path in purge_proxy) == ["/conditions/*", "/find-a-doctor/*", "/search/*"]
+
+
+def test_a_new_redirect_purges_the_proxy_which_may_hold_a_404(db, purge_proxy, django_capture_on_commit_callbacks):
+    from wagtail.contrib.redirects.models import Redirect
+
+    with django_capture_on_commit_callbacks(execute=True):
+        Redirect.objects.create(old_path="/old-leukemia-page", redirect_link="/conditions/")
+
+    assert ("localhost", "/*") in purge_proxy
