@@ -61,6 +61,7 @@ start() {
     shift
     setsid "$@" >"$WORK/$log.log" 2>&1 &
     GROUPS_STARTED+=($!)
+    disown $!  # stopped by stop_all; no "Killed" notices from the shell
 }
 
 wait_for() {
