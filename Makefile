@@ -22,6 +22,7 @@ help:
 	@echo "make serve  - production settings under gunicorn on http://127.0.0.1:$(PORT)/ (DATABASE_URL, WEB_CONCURRENCY)"
 	@echo "make tools  - install the Nu HTML Checker (vnu-jar) into .tools with npm; the HTML test uses it"
 	@echo "make lighthouse - Lighthouse scores for four pages on a phone (not part of CI; needs chromium)"
+	@echo "make bench  - page, Varnish, memory and Find a Doctor benchmarks on PostgreSQL (prints numbers; see bench/README.md)"
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; set PYTHON=/path/to/python3.11")'
@@ -91,6 +92,16 @@ $(TOOLS)/lighthouse/.lighthouse-$(LIGHTHOUSE_VERSION):
 
 lighthouse: $(VENV)/.runtime-installed $(TOOLS)/lighthouse/.lighthouse-$(LIGHTHOUSE_VERSION)
 	bash bench/lighthouse.sh
+# Benchmarks print tables and ratios; they never pass or fail. Needs PostgreSQL (BENCH_SERVER_URL,
+# default postgres://postgres@127.0.0.1:5432/postgres) and installs wrk, nginx and varnish if missing.
+BENCH_SERVER_URL ?= postgres://postgres@127.0.0.1:5432/postgres
+BENCH_DATABASE_NAME ?= bench_wt7
+export BENCH_SERVER_URL BENCH_DATABASE_NAME
+
+bench: $(VENV)/.dev-installed
+	bash bench/pages.sh
+	bash bench/memory.sh
+	DATABASE_URL=$(BENCH_SERVER_URL) $(BIN)/python bench/provider_search.py --sizes 1000,100000 --repeats 20
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache $(TOOLS)

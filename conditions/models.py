@@ -11,6 +11,7 @@ from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models, transaction
 from django.db.models import Q
+from django.http import Http404
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
@@ -22,6 +23,8 @@ from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import AbstractGroupApprovalTask, Page, PageManager, PageQuerySet
 from wagtail.search import index
+
+from hospital_site.cache import CachedViewRestrictionsMixin
 
 from . import structured_data
 from .blocks import CallToActionBlock, ConditionBodyBlock
@@ -120,7 +123,7 @@ class ConditionPageQuerySet(PageQuerySet):
 ConditionPageManager = PageManager.from_queryset(ConditionPageQuerySet)
 
 
-class ConditionIndexPage(Page):
+class ConditionIndexPage(CachedViewRestrictionsMixin, Page):
     """The A–Z list of conditions at /conditions/."""
 
     intro = models.TextField(blank=True, help_text="A sentence or two shown above the A–Z list.")
@@ -133,6 +136,17 @@ class ConditionIndexPage(Page):
 
     class Meta:
         verbose_name = "condition index page"
+
+    def route(self, request, path_components):
+        """Find a condition page by slug in one query, already in its specific form."""
+        if not path_components:
+            return super().route(request, path_components)
+        try:
+            subpage = ConditionPage.objects.child_of(self).get(slug=path_components[0])
+        except ConditionPage.DoesNotExist as error:
+            raise Http404 from error
+        subpage._cached_parent_obj = self
+        return subpage.route(request, path_components[1:])
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -200,7 +214,7 @@ def alphabet(letters):
     return [{"letter": letter, "anchor": anchors.get(letter)} for letter in shown]
 
 
-class ConditionPage(Page):
+class ConditionPage(CachedViewRestrictionsMixin, Page):
     """One condition, written for parents, reviewed by a clinician.
 
     The body is a stream of structured blocks. The 911 box at the top, the

@@ -7,9 +7,10 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
+from . import cache
 from .phone import validate_phone
 
 DEFAULT_EMERGENCY_NOTICE = (
@@ -22,7 +23,7 @@ DEFAULT_DISCLAIMER = (
 )
 
 
-class HomePage(Page):
+class HomePage(cache.CachedViewRestrictionsMixin, Page):
     """The front door: who we are, how to reach us, where to start."""
 
     intro = models.TextField(
@@ -49,7 +50,8 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["menu_pages"] = self.get_children().live().in_menu().specific().order_by("path")
+        # Title and search description are on every page, so no specific() query is needed.
+        context["menu_pages"] = self.get_children().live().in_menu().order_by("path")
         return context
 
 
@@ -115,6 +117,17 @@ class SiteSettings(BaseGenericSetting):
     class Meta:
         verbose_name = "site settings"
         verbose_name_plural = "site settings"
+
+    @classmethod
+    def load(cls, request_or_site=None):
+        """The settings row; for a request, from the site cache (dropped whenever the row is saved)."""
+        if request_or_site is None or isinstance(request_or_site, Site):
+            return super().load(request_or_site)
+        attr_name = cls.get_cache_attr_name()
+        if not hasattr(request_or_site, attr_name):
+            found = cache.get_or_set(request_or_site, ["site-settings"], cls._get_or_create)
+            setattr(request_or_site, attr_name, found)
+        return getattr(request_or_site, attr_name)
 
     def __str__(self):
         return self.hospital_name

@@ -1,11 +1,49 @@
-"""Keep the cached navigation in step with the page tree."""
+"""Keep cached pages and the cached navigation in step with what visitors can see.
+
+Page events and site-wide data (settings, sites, view restrictions, redirects)
+change what every page shows, so they invalidate the whole page cache (see
+``hospital_site.cache``); Find a Doctor data has its own receivers in
+``providers.signals``. The navigation has a cache of its own
+(``hospital_site.navigation``), dropped only when a page the menu can list changes.
+"""
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.models import Page, Site
-from wagtail.signals import page_slug_changed, post_page_move
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
+from . import cache
+from .models import SiteSettings
 from .navigation import clear_navigation_cache
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+@receiver(post_page_move)
+def page_changed(sender, instance, **kwargs):
+    cache.invalidate()
+
+
+@receiver(post_delete)
+def page_deleted(sender, instance, **kwargs):
+    # Deleting a live page also sends page_unpublished; a draft's deletion changes
+    # nothing visitors see but is cheap to treat the same way.
+    if isinstance(instance, Page):
+        cache.invalidate()
+
+
+@receiver(post_save, sender=SiteSettings)
+@receiver(post_save, sender=Site)
+@receiver(post_delete, sender=Site)
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+# A proxy may hold a 404 for a path an editor now redirects.
+@receiver(post_save, sender=Redirect)
+@receiver(post_delete, sender=Redirect)
+def site_wide_data_changed(sender, **kwargs):
+    cache.invalidate()
+
 
 # Root (1), a site's home page (2) and its children (3): the pages the default menu lists.
 MENU_DEPTH = 3

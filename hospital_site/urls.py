@@ -19,6 +19,9 @@ urlpatterns = [
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
 ]
 
+if settings.BENCH_FLOOR:
+    urlpatterns += [path("bench/floor", views.bench_floor)]
+
 if settings.DEBUG:
     from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns

@@ -3,7 +3,7 @@
 import logging
 
 from django.db import DatabaseError, connection
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -51,3 +51,11 @@ def search(request):
             "condition_index": condition_index(),
         },
     )
+
+
+def bench_floor(request):
+    """A fixed response through the whole middleware stack: the framework floor the benchmarks compare to.
+
+    Routed only when the BENCH_FLOOR environment variable is set (bench/pages.sh does).
+    """
+    return HttpResponse(b"<!DOCTYPE html><title>floor</title><p>A fixed response.", content_type="text/html")

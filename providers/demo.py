@@ -353,6 +353,13 @@ def generate_providers(count, stdout=None):
                 stdout.write(f"  {start + len(batch):,} of {count:,}…")
     if conditions:
         _link_existing_to_conditions(conditions, count)
+    if created:
+        # Bulk inserts send no signals: tell the page caches and the proxy once.
+        from hospital_site.cache import invalidate
+
+        from .signals import directory_paths
+
+        invalidate(directory_paths())
     return created
 
 

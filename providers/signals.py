@@ -1,14 +1,18 @@
-"""Keep each provider's denormalized ``search_text`` in step with what it is built from.
+"""Keep what is derived from the directory in step with it.
 
-``Provider.save()`` covers edits to the provider itself. These receivers
-cover the other ends: a specialty or condition renamed, linked or removed.
+``search_text``: ``Provider.save()`` covers edits to the provider itself; these
+receivers cover the other ends (a specialty or condition renamed, linked or
+removed). Cached pages: any change to a directory row drops the cached pages
+and purges Find a Doctor, site search and the condition pages (which list
+doctors) from the proxy, through ``hospital_site.cache.invalidate``.
 """
 
-from django.db.models.signals import m2m_changed, post_delete, pre_delete
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from wagtail.signals import page_published
 
 from conditions.models import ConditionPage
+from hospital_site.cache import invalidate
 
 from .models import Provider, Specialty, refresh_search_text
 
@@ -54,3 +58,35 @@ def remember_linked_providers(sender, instance, **kwargs):
 @receiver(post_delete, sender=Specialty)
 def forget_deleted_links(sender, instance, **kwargs):
     refresh_search_text(Provider.objects.filter(pk__in=getattr(instance, "_linked_provider_ids", [])))
+
+
+def directory_paths():
+    """What shows provider data: Find a Doctor (search and profiles), site search, the condition pages."""
+    from conditions.models import ConditionIndexPage
+    from hospital_site.cache import page_path
+
+    paths = ["/find-a-doctor/*", "/search/*"]
+    for index in ConditionIndexPage.objects.live():
+        path = page_path(index)
+        if path:
+            paths.append(path + "*")
+    return paths
+
+
+def _is_directory_model(sender):
+    return sender._meta.app_label == "providers"
+
+
+@receiver(post_save)
+@receiver(post_delete)
+def directory_row_changed(sender, **kwargs):
+    """A provider, specialty, language or location saved or deleted."""
+    if _is_directory_model(sender):
+        invalidate(directory_paths())
+
+
+@receiver(m2m_changed)
+def directory_links_changed(sender, action, **kwargs):
+    """A provider's specialties, languages or conditions changed."""
+    if action.startswith("post_") and _is_directory_model(sender):
+        invalidate(directory_paths())

@@ -2,6 +2,7 @@
 
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.utils.functional import cached_property
 from django.views.decorators.http import require_safe
 
 from hospital_site.models import SiteSettings
@@ -11,6 +12,31 @@ from .filters import ProviderFilterSet
 from .models import Provider
 
 RESULTS_PER_PAGE = 20
+# Counting stops here: "More than 1,000 doctors found", 50 pages. Counting every match of a broad
+# search ("leukemia" matches tens of thousands of rows in a large directory) costs more than the
+# page itself, and nobody reads past page 50: they narrow the search instead.
+MAX_COUNTED = 1000
+
+
+class CappedPaginator(Paginator):
+    """A paginator that counts at most ``MAX_COUNTED`` results, in a query that stops there."""
+
+    @cached_property
+    def counted(self):
+        return self.object_list.order_by()[: MAX_COUNTED + 1].count()
+
+    @cached_property
+    def count(self):
+        return min(self.counted, MAX_COUNTED)
+
+    @property
+    def more_than_counted(self):
+        """True when there are more matches than were counted."""
+        return self.counted > MAX_COUNTED
+
+    @property
+    def count_display(self):
+        return f"{self.count:,}"
 
 
 def page_number(value, last_page):
@@ -34,7 +60,7 @@ def result_cards(providers, point):
 @require_safe
 def search(request):
     filterset = ProviderFilterSet(request.GET, queryset=Provider.objects.for_listing(), request=request)
-    paginator = Paginator(filterset.qs, RESULTS_PER_PAGE)
+    paginator = CappedPaginator(filterset.qs, RESULTS_PER_PAGE)
     page = paginator.page(page_number(request.GET.get("page"), paginator.num_pages))
     return render(
         request,

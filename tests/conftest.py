@@ -9,12 +9,20 @@ from hospital_site.models import HomePage, SiteSettings
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Each test starts with an empty cache: a rolled-back database must not meet links cached by another test."""
-    from django.core.cache import cache
+    """Every test starts with an empty cache.
 
-    cache.clear()
+    The test cache is one LocMemCache for the whole run, and rolling back a
+    test's database fires no signals, so without this a test could be served a
+    page cached by another.
+    """
+    from django.core.cache import caches
+
+    from hospital_site.cache import discard_pending_purges
+
+    for alias in caches:
+        caches[alias].clear()
+    discard_pending_purges()
     yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "conditions",
     "providers",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.settings",
@@ -58,6 +59,11 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETag and 304s, for cached and fresh pages alike.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Anonymous pages from the cache before sessions, auth or routing run; see docs/caching.md.
+    "hospital_site.middleware.PageCacheMiddleware",
+    "hospital_site.middleware.CacheHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -98,7 +104,10 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Local memory by default; REDIS_URL gives every app server one shared cache.
+# The cache holds whole anonymous pages and the site data every page reads, and
+# must be shared by every worker that can receive a request, or a publish would
+# reach only one of them: files on this machine by default (all gunicorn workers
+# see them), REDIS_URL for several app servers.
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
@@ -107,7 +116,37 @@ if os.environ.get("REDIS_URL"):
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / ".cache" / "django")),
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
+
+# Page caching (docs/caching.md). Cached pages are dropped on every publish and
+# directory change, so the time limits only bound what an unpurged cache may keep.
+PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE_ENABLED", "true").lower() != "false"
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# 0: browsers revalidate every visit (a cheap 304 with the ETag), so a parent who
+# reloads right after a clinician approves a change sees it; proxies are purged instead.
+BROWSER_CACHE_SECONDS = int(os.environ.get("BROWSER_CACHE_SECONDS", "0"))
+SHARED_CACHE_SECONDS = int(os.environ.get("SHARED_CACHE_SECONDS", "3600"))
+# Never cached anywhere, always "private, no-store": the admin (and its previews), documents.
+PRIVATE_PATH_PREFIXES = ["/admin/", "/documents/"]
+
+# bench/pages.sh compares pages with a fixed response served through the same stack.
+BENCH_FLOOR = os.environ.get("BENCH_FLOOR", "") == "1"
+
+# An HTTP-purge proxy in front (Varnish: deploy/varnish/default.vcl) is purged
+# through Wagtail's frontend cache when FRONTEND_CACHE_URL is set.
+if os.environ.get("FRONTEND_CACHE_URL"):
+    WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": os.environ["FRONTEND_CACHE_URL"],
+        }
+    }
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -10,3 +10,6 @@ ALLOW_DEMO_CONTENT = True
 # Serve static files straight from the apps, as they change, without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# See template and code changes at once; the page cache is exercised by the tests and `make serve`.
+PAGE_CACHE_ENABLED = False

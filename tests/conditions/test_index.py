@@ -122,17 +122,22 @@ def _queries(client, params=None):
     return len(queries), response
 
 
-# The A–Z list costs this many queries however many conditions it lists (routing, view restrictions,
-# one query for every condition, site settings, the menu); a filter adds the full-text search.
-PINNED_QUERIES = 10
+# The A–Z list, rendered (not from the page cache), costs this many queries however many conditions
+# it lists: routing to the index (two), one query for every condition; the site, its settings, the
+# menu and "is any page private?" come from the cache. A filter adds the full-text search.
+PINNED_QUERIES = 4
 
 
-def test_index_query_count_is_pinned_and_does_not_grow_with_the_number_of_conditions(client, index, site_settings):
+def test_index_query_count_is_pinned_and_does_not_grow_with_the_number_of_conditions(
+    client, index, site_settings, settings
+):
+    settings.PAGE_CACHE_ENABLED = False
     condition_page(index, "First Condition")
     _queries(client)
     few = {"list": _queries(client)[0], "filter": _queries(client, {"q": "condition"})[0]}
     for n in range(10):
         condition_page(index, f"Condition {n}")
+    _queries(client)  # publishing emptied the site cache; the first view fills it again
     many_list, _ = _queries(client)
     many_filter, response = _queries(client, {"q": "condition"})
 

@@ -261,6 +261,19 @@ def test_result_count_is_shown(client, directory):
     )
 
 
+def test_a_broad_search_says_more_than_the_counted_limit_and_pages_up_to_it(client, directory, monkeypatch, settings):
+    from providers import views
+
+    settings.PAGE_CACHE_ENABLED = False
+    monkeypatch.setattr(views, "MAX_COUNTED", 2)
+    monkeypatch.setattr(views, "RESULTS_PER_PAGE", 1)
+
+    page = soup(search(client, page="9"))
+
+    assert page.select_one("#fad-results-heading").get_text(strip=True) == "More than 2 doctors found"
+    assert page.select_one(".pagination__status").get_text(strip=True) == "Page 2 of 2"
+
+
 # --- active filters are shown and removable one by one -----------------------------------------------------------
 
 
@@ -458,8 +471,9 @@ def test_the_header_link_lands_on_the_search(client, directory):
     assert search(client).context["filter"] is not None
 
 
-def test_query_count_is_constant_per_results_page(client, directory, photo, django_assert_max_num_queries):
+def test_query_count_is_constant_per_results_page(client, directory, photo, django_assert_max_num_queries, settings):
     """25 providers with photos, several specialties, languages and locations: the page costs ≤ 10 queries."""
+    settings.PAGE_CACHE_ENABLED = False  # count what rendering costs, not a cache hit
     clinics = [factories.location(f"Clinic {n}", phone=f"(562) 555-01{n:02d}") for n in range(3)]
     for number in range(25):
         factories.provider(

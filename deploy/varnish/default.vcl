@@ -1,0 +1,75 @@
+# Varnish in front of gunicorn (`make serve`): caches public pages, lets the app purge them.
+#
+#   varnishd -a 127.0.0.1:6081 -f deploy/varnish/default.vcl -s malloc,256m
+#   FRONTEND_CACHE_URL=http://127.0.0.1:6081 make serve
+#
+# What it caches is decided by the app's headers (docs/caching.md): only
+# responses with `s-maxage`, never `private`/`no-store`/`no-cache` ones or
+# ones that set a cookie. Requests from logged-in staff (a session cookie),
+# the admin and documents always go to the app. The app purges through
+# Wagtail's frontend cache (HTTP PURGE) from the addresses in `purgers`:
+#   PURGE /some/path/   bans that path and every query string on it
+#   PURGE /prefix/*     bans every URL starting with /prefix/  ("/*": the whole site)
+# Bans match the URL on every host this Varnish serves: one site per
+# Varnish is the normal case, and purging a little more is always safe.
+vcl 4.1;
+
+backend default {
+    .host = "127.0.0.1";
+    .port = "8000";
+    .connect_timeout = 2s;
+    .first_byte_timeout = 30s;
+}
+
+# Only the app servers may purge.
+acl purgers {
+    "127.0.0.1";
+    "::1";
+}
+
+sub vcl_recv {
+    if (req.method == "PURGE") {
+        if (client.ip !~ purgers) {
+            return (synth(405, "Purging is not allowed from this address."));
+        }
+        if (req.url ~ "\*$") {
+            ban("obj.http.x-url ~ ^" + regsub(req.url, "\*$", ""));
+        } else {
+            ban("obj.http.x-url ~ ^" + regsub(req.url, "\?.*$", "") + "(\?|$)");
+        }
+        return (synth(200, "Purged."));
+    }
+    if (req.method != "GET" && req.method != "HEAD") {
+        return (pass);
+    }
+    if (req.url ~ "^/(admin|documents)/" || req.http.Authorization) {
+        return (pass);
+    }
+    # Staff (session) and flash messages see personal pages; everyone else shares one copy.
+    if (req.http.Cookie ~ "(^|;\s*)(sessionid|messages)=") {
+        return (pass);
+    }
+    unset req.http.Cookie;
+    return (hash);
+}
+
+sub vcl_backend_response {
+    # Remembered on the object so bans can be tested by the ban lurker, off the request path.
+    set beresp.http.x-url = bereq.url;
+    if (beresp.http.Set-Cookie
+        || beresp.http.Cache-Control ~ "(private|no-store|no-cache)"
+        || beresp.http.Cache-Control !~ "s-maxage") {
+        set beresp.uncacheable = true;
+        set beresp.ttl = 120s;
+        return (deliver);
+    }
+}
+
+sub vcl_deliver {
+    unset resp.http.x-url;
+    if (obj.hits > 0) {
+        set resp.http.X-Cache = "HIT";
+    } else {
+        set resp.http.X-Cache = "MISS";
+    }
+}

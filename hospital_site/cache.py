@@ -1,0 +1,152 @@
+"""The site's caches, and how a change reaches them.
+
+Everything cached here — whole anonymous pages, the site settings row, the
+menu, the Wagtail ``Site`` for a host name — lives in Django's cache framework
+under keys that start with the current *generation*: a random token stored in
+the cache itself. Any change a visitor could see (a page published, unpublished,
+moved or deleted; site settings saved; a provider edited) replaces the token,
+so every old key is orphaned at once and expires on its own. One write
+invalidates everything, which is correct by construction: no list of "pages
+that show this doctor" to keep right. Publishing is rare next to reading, and
+the next visitor to each page re-renders it.
+
+A reverse proxy in front (Varnish, a CDN) is told through Wagtail's frontend
+cache (``wagtail.contrib.frontend_cache``): page events ban the whole site,
+provider events ban Find a Doctor and the condition pages that list doctors.
+Purges go out once per transaction, after it commits, so an import of a
+thousand providers sends one round of purges and no proxy can re-fetch a page
+before the change is visible in the database.
+
+The generation lives in the cache, so it is shared exactly as widely as the
+cached pages: per machine with the file cache, across app servers with Redis.
+"""
+
+import threading
+import uuid
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+
+GENERATION_KEY = "site-cache:generation"
+# A purge target meaning "every URL on the site" (see deploy/varnish/default.vcl).
+EVERYTHING = "/*"
+
+_pending = threading.local()
+
+
+def cache():
+    """The cache that holds pages and site data (``PAGE_CACHE_ALIAS``, "default" unless set)."""
+    return caches[getattr(settings, "PAGE_CACHE_ALIAS", "default")]
+
+
+def generation(request=None):
+    """The current generation token; read once per request when a request is given."""
+    if request is not None and hasattr(request, "_site_cache_generation"):
+        return request._site_cache_generation
+    store = cache()
+    value = store.get(GENERATION_KEY)
+    if value is None:
+        # Lost (evicted, flushed, first start): a new token orphans whatever was cached
+        # before, so a lost generation can never bring an old page back.
+        store.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+        value = store.get(GENERATION_KEY)
+    if request is not None:
+        request._site_cache_generation = value
+    return value
+
+
+def key(request, *parts):
+    """A cache key valid until the next change to the site."""
+    return ":".join(["site-cache", generation(request), *map(str, parts)])
+
+
+def get_or_set(request, parts, compute, timeout=None):
+    """The cached value for ``parts`` in this generation, computing and storing it when missing.
+
+    Values are wrapped so that a computed ``None`` is cached too.
+    """
+    store = cache()
+    cache_key = key(request, *parts)
+    found = store.get(cache_key)
+    if found is not None:
+        return found[0]
+    value = compute()
+    store.set(cache_key, (value,), timeout or settings.PAGE_CACHE_SECONDS)
+    return value
+
+
+def new_generation():
+    """Orphan everything cached so far."""
+    cache().set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+
+
+def invalidate(paths=(EVERYTHING,)):
+    """Something visitors can see changed: drop our caches now and purge ``paths`` from the proxy after commit.
+
+    ``paths`` are site paths ("/find-a-doctor/", "/conditions/x/"); a path ending
+    in "*" means every URL that starts with it. The generation changes at once (so
+    the rest of this request, and tests, see the change) and again after commit,
+    so a page rendered from the old rows while the transaction was open is not kept.
+    """
+    new_generation()
+    pending = getattr(_pending, "paths", None)
+    if pending is None:
+        pending = _pending.paths = set()
+    pending.update(paths)
+    # Registered every time (a rolled-back transaction drops its callbacks);
+    # the first callback after commit does the work, the rest find nothing to do.
+    transaction.on_commit(_flush, robust=True)
+
+
+def discard_pending_purges():
+    """Forget purges waiting for a commit that will never come (a rolled-back test transaction).
+
+    After a real rollback they are simply sent with the next commit: one purge too many, never one too few.
+    """
+    _pending.paths = set()
+
+
+def _flush():
+    paths = getattr(_pending, "paths", None)
+    if not paths:
+        return
+    _pending.paths = set()
+    new_generation()
+    purge_from_proxy(paths)
+
+
+def purge_from_proxy(paths):
+    """Send purges for ``paths`` on every site through Wagtail's frontend cache, when one is configured."""
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return
+    from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
+    from wagtail.models import Site
+
+    if EVERYTHING in paths:
+        paths = {EVERYTHING}
+    roots = {site.root_url for site in Site.objects.all()} or {settings.WAGTAILADMIN_BASE_URL}
+    purge_urls_from_cache(sorted(root.rstrip("/") + path for root in roots for path in paths))
+
+
+def page_path(page):
+    """The path of a page on its site ("/conditions/acute-lymphoblastic-leukemia/"), or None if it has none."""
+    url = page.get_url()
+    return urlsplit(url).path if url else None
+
+
+class CachedViewRestrictionsMixin:
+    """For page models: skip Wagtail's two privacy queries per page view while no page is private.
+
+    Wagtail checks a page's view restrictions (its own and its ancestors') on
+    every serve. Whether any restriction exists at all is cached per generation,
+    and saving or deleting one starts a new generation.
+    """
+
+    def get_view_restrictions(self):
+        from wagtail.models import PageViewRestriction
+
+        if not get_or_set(None, ["any-view-restrictions"], PageViewRestriction.objects.exists):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()

@@ -1,0 +1,97 @@
+"""Every public page type renders in a pinned number of queries that does not grow with the content.
+
+Counted with the page cache off (what a first visitor after a publish costs)
+and after one warm-up view, since publishing empties the site cache (the Site,
+settings, menu and "is any page private?") and the first view fills it again.
+A cached page costs no query at all (tests/hospital_site/test_page_cache.py).
+"""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.conditions.factories import all_page, condition_index, condition_page
+from tests.providers import factories
+
+# The Site, its settings, the menu and "is any page private?" come from the cache on every page.
+HOME_QUERIES = 1  # the "Where to start" cards (the home page itself is cached with the Site)
+INDEX_QUERIES = 4  # routing (the index and its specific form), the conditions, and one more per filter search
+CONDITION_QUERIES = 4  # routing (3), related specialties (1); "Doctors who treat" cards are cached
+SEARCH_QUERIES = 6  # menus + spelling (1), count (1), providers (1) and their specialties, languages, locations (3)
+PROFILE_QUERIES = 5  # the provider (1), specialties, languages, locations, conditions treated (4)
+
+
+@pytest.fixture(autouse=True)
+def render_every_time(settings):
+    settings.PAGE_CACHE_ENABLED = False
+
+
+def queries(client, url):
+    client.get(url)  # fills the site cache after the last change
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(captured)
+
+
+@pytest.fixture
+def index(home_page, site_settings):
+    return condition_index(home_page)
+
+
+@pytest.fixture
+def all_condition(index):
+    return all_page(index)
+
+
+def test_home_page(client, index):
+    few = queries(client, "/")
+    for number in range(5):
+        child = condition_index(index.get_parent().specific, title=f"Section {number}", slug=f"section-{number}")
+        child.show_in_menus = True
+        child.save_revision().publish()
+
+    assert queries(client, "/") == few == HOME_QUERIES
+
+
+def test_condition_index(client, index):
+    condition_page(index, "First")
+    few = queries(client, "/conditions/")
+    for number in range(10):
+        condition_page(index, f"Condition {number}")
+
+    assert queries(client, "/conditions/") == few == INDEX_QUERIES
+
+
+def test_condition_page_with_doctors(client, all_condition):
+    factories.provider("Only", "One", conditions=[all_condition])
+    few = queries(client, all_condition.url)
+    for number in range(12):
+        factories.provider("Pat", f"Doctor{number}", conditions=[all_condition], languages=["en", "es"])
+
+    assert queries(client, all_condition.url) == few == CONDITION_QUERIES
+
+
+def test_find_a_doctor_results(client, all_condition):
+    factories.provider("Only", "One", conditions=[all_condition])
+    url = "/find-a-doctor/?q=leukemia&language=en"
+    few = queries(client, url)
+    clinics = [factories.location(f"Clinic {n}", phone=f"(562) 555-01{n:02d}") for n in range(3)]
+    for number in range(30):
+        factories.provider(
+            "Pat", f"Doctor{number}", conditions=[all_condition], languages=["en", "es"], locations=clinics
+        )
+
+    assert queries(client, url) == few == SEARCH_QUERIES
+
+
+def test_provider_profile(client, index):
+    conditions = [condition_page(index, "First")]
+    doctor = factories.provider("Maria", "Lopez", conditions=conditions)
+    few = queries(client, doctor.get_absolute_url())
+    conditions += [condition_page(index, f"Condition {number}") for number in range(6)]
+    doctor.conditions = conditions
+    doctor.languages = [factories.language(code) for code in ("en", "es", "vi")]
+    doctor.save()
+
+    assert queries(client, doctor.get_absolute_url()) == few == PROFILE_QUERIES
