@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Lighthouse scores (performance, accessibility, best practices, SEO) on a phone
-# for the home page, the ALL page, a search results page and a doctor's profile.
+# for the home page, the ALL page, a Find a Doctor results page, a site search results page
+# and a doctor's profile.
 #
 #     make lighthouse          # installs lighthouse@12.2.3 into .tools/lighthouse first
 #     bash bench/lighthouse.sh # when it is already installed
@@ -66,11 +67,12 @@ done
 declare -A PAGES=(
     [home]="/"
     [all-page]="/conditions/acute-lymphoblastic-leukemia/"
+    [doctors-for-all]="/find-a-doctor/?condition=acute-lymphoblastic-leukemia"
     [search-results]="/search/?q=leukemia"
     [profile]="$PROFILE"
 )
 printf '%-16s %12s %14s %15s %6s  %s\n' page performance accessibility best-practices seo "failed SEO audits"
-for name in home all-page search-results profile; do
+for name in home all-page doctors-for-all search-results profile; do
     "$LIGHTHOUSE" "$BASE${PAGES[$name]}" --quiet --output=json --output-path="$OUT/$name.json" \
         --chrome-flags="--headless --no-sandbox --disable-gpu" >/dev/null 2>&1 || {
         echo "$name: lighthouse failed" >&2

@@ -239,6 +239,9 @@ class ProviderFilterSet(django_filters.FilterSet):
             if value:
                 cleaned[name] = value
         self.parameters_given = bool(cleaned)
+        # Free text and a home ZIP describe one visitor's search; a list such as
+        # "doctors who treat ALL" (linked from its condition page) is worth indexing.
+        self.indexable = not (set(cleaned) & {"q", "near"}) and not self.notices
         # The distance menu shows the distance actually used.
         cleaned.setdefault("radius", str(DEFAULT_RADIUS))
         return cleaned

@@ -500,3 +500,20 @@ def test_query_count_is_constant_per_results_page(client, directory, photo, djan
         with django_assert_max_num_queries(10):
             response = search(client, **params, page=page)
         assert len(names(response)) == (20 if page == 1 else 6)  # 25 here plus Dr. Lopez
+
+
+def robots(response):
+    tag = soup(response).select_one("meta[name=robots]")
+    return tag["content"] if tag else None
+
+
+def test_a_condition_list_can_be_found_by_search_engines_but_a_personal_search_cannot(client, directory, all_page):
+    for number in range(21):  # enough for a second page of doctors who treat ALL
+        factories.provider("Extra", f"Doctor{number:02d}", conditions=[all_page])
+    # "Doctors who treat ALL", linked from the condition page, is a page worth finding.
+    assert robots(search(client, condition="acute-lymphoblastic-leukemia")) is None
+    assert robots(search(client, condition="acute-lymphoblastic-leukemia", language="es")) is None
+    # Free text, a home ZIP and later pages are one visitor's search.
+    assert robots(search(client, q="leukemia")) == "noindex, follow"
+    assert robots(search(client, near="90806")) == "noindex, follow"
+    assert robots(search(client, condition="acute-lymphoblastic-leukemia", page="2")) == "noindex, follow"
