@@ -7,6 +7,7 @@ production.py refuses to start without real ones.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -55,6 +56,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.staticfiles",
     "csp",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -74,7 +76,14 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes requires: answers a locked-out login attempt.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# The Wagtail admin's address, e.g. "staff-7f3k/" to keep it away from password-guessing bots.
+ADMIN_URL_PATH = os.environ.get("ADMIN_URL_PATH", "admin/").strip("/") + "/"
+if ADMIN_URL_PATH == "/":
+    ADMIN_URL_PATH = "admin/"
 
 ROOT_URLCONF = "hospital_site.urls"
 WSGI_APPLICATION = "hospital_site.wsgi.application"
@@ -136,7 +145,7 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 BROWSER_CACHE_SECONDS = int(os.environ.get("BROWSER_CACHE_SECONDS", "0"))
 SHARED_CACHE_SECONDS = int(os.environ.get("SHARED_CACHE_SECONDS", "3600"))
 # Never cached anywhere, always "private, no-store": the admin (and its previews), documents.
-PRIVATE_PATH_PREFIXES = ["/admin/", "/documents/"]
+PRIVATE_PATH_PREFIXES = [f"/{ADMIN_URL_PATH}", "/documents/"]
 
 # bench/pages.sh compares pages with a fixed response served through the same stack.
 BENCH_FLOOR = os.environ.get("BENCH_FLOOR", "") == "1"
@@ -206,6 +215,26 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 # Staff avatars are never fetched from an outside host (gravatar.com).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# How many proxies we run in front of the app (the TLS proxy, a CDN): client_ip() in
+# hospital_site/security.py takes the visitor's address from X-Forwarded-For that many
+# entries from the right. 0 trusts nothing and uses the connection's address.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# Staff sign-in: django-axes locks a username, from one IP address, after
+# AXES_FAILURE_LIMIT failed attempts, for AXES_COOLOFF_TIME (docs/security.md).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "hospital_site.security.client_ip"
+AXES_LOCKOUT_TEMPLATE = "hospital_site/locked_out.html"
+# Attempts are recorded in the database (AccessAttempt), shared by every app server.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
