@@ -1,6 +1,11 @@
-"""Who is asking: the client's IP address, for login lockouts and rate limits (docs/security.md)."""
+"""Who is asking, and how often: the client's address for login lockouts, and rate limits (docs/security.md)."""
+
+import functools
 
 from django.conf import settings
+from django.shortcuts import render
+from django.utils.cache import add_never_cache_headers
+from django_ratelimit.core import get_usage
 
 
 def client_ip(request):
@@ -16,3 +21,49 @@ def client_ip(request):
     if hops and forwarded:
         return forwarded[-min(hops, len(forwarded))]
     return request.META.get("REMOTE_ADDR", "")
+
+
+def _client_ip_key(group, request):
+    return client_ip(request)
+
+
+def rate_limited(group):
+    """Limit a view to ``settings.SEARCH_RATE_LIMIT`` requests per client address (django-ratelimit).
+
+    Over the limit, the visitor gets a friendly 429 page with ``Retry-After``
+    instead of the view. Counts live in the shared cache; pages answered from
+    the page cache never reach the view, so they are neither counted nor limited.
+    """
+
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapper(request, *args, **kwargs):
+            usage = get_usage(
+                request,
+                group=group,
+                key=_client_ip_key,
+                rate=settings.SEARCH_RATE_LIMIT,
+                method=["GET", "HEAD"],
+                increment=True,
+            )
+            if usage is not None and usage["should_limit"]:
+                return too_many_requests(request, usage["time_left"])
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+def too_many_requests(request, retry_after):
+    """429 with a page that tells a parent what happened and what to do."""
+    retry_after = max(int(retry_after), 1)
+    response = render(
+        request,
+        "hospital_site/too_many_requests.html",
+        {"retry_after": retry_after},
+        status=429,
+    )
+    response["Retry-After"] = str(retry_after)
+    add_never_cache_headers(response)
+    return response

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "csp",
     "axes",
+    "django_ratelimit",
 ]
 
 MIDDLEWARE = [
@@ -235,6 +236,19 @@ AXES_CLIENT_IP_CALLABLE = "hospital_site.security.client_ip"
 AXES_LOCKOUT_TEMPLATE = "hospital_site/locked_out.html"
 # Attempts are recorded in the database (AccessAttempt), shared by every app server.
 AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+
+# Site search and Find a Doctor, per client address (hospital_site/security.py): a
+# generous limit that a parent never meets and a scraper soon does. Pages served
+# from the page cache cost nothing and are not counted.
+SEARCH_RATE_LIMIT = os.environ.get("SEARCH_RATE_LIMIT", "60/m")
+RATELIMIT_ENABLE = os.environ.get("RATELIMIT_ENABLE", "true").lower() != "false"
+RATELIMIT_USE_CACHE = "default"
+# If the cache is down, let searches through rather than turn every parent away.
+RATELIMIT_FAIL_OPEN = True
+# django-ratelimit calls the file cache "not atomic": two workers incrementing at the
+# same instant may count one request, which a generous limit tolerates. Several app
+# servers use Redis (REDIS_URL), which is atomic and shared.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

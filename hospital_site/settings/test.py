@@ -23,3 +23,5 @@ WHITENOISE_AUTOREFRESH = True
 # django-axes refuses to authenticate without one. The lockout tests switch it on;
 # production settings (and their tests) always run with it.
 AXES_ENABLED = False
+# Tests search far more often than a parent does; the rate-limit tests switch it on.
+RATELIMIT_ENABLE = False
