@@ -1,6 +1,7 @@
-"""HTTP caching: whole-page cache for anonymous visitors, and the headers a CDN or proxy needs.
+"""HTTP caching and security headers: whole-page cache for anonymous visitors, the headers a CDN needs, CSP.
 
-Order in ``MIDDLEWARE`` (outermost first): ``ConditionalGetMiddleware`` (ETag,
+Order in ``MIDDLEWARE`` (outermost first): ``SecurityHeadersMiddleware`` (CSP,
+Permissions-Policy, so cached pages get the current policy), ``ConditionalGetMiddleware`` (ETag,
 304), ``PageCacheMiddleware``, ``CacheHeadersMiddleware``, then sessions, CSRF,
 authentication and the rest. A cache hit is answered before sessions,
 authentication or URL routing run; the headers middleware sees the final
