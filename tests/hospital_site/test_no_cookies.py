@@ -38,7 +38,6 @@ def test_anonymous_visitor_gets_no_cookie_on_any_public_page_or_search(client, s
 
 def test_the_public_search_forms_need_no_csrf_token(client, demo_site):
     """Both search forms submit with GET, so a page that shows one has no reason to set csrftoken."""
-
     for url in ["/", "/search/", "/find-a-doctor/"]:
         forms = soup(client.get(url)).find_all("form")
         assert forms, url
