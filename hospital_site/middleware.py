@@ -1,6 +1,7 @@
-"""HTTP caching: whole-page cache for anonymous visitors, and the headers a CDN or proxy needs.
+"""HTTP caching and security headers: whole-page cache for anonymous visitors, the headers a CDN needs, CSP.
 
-Order in ``MIDDLEWARE`` (outermost first): ``ConditionalGetMiddleware`` (ETag,
+Order in ``MIDDLEWARE`` (outermost first): ``SecurityHeadersMiddleware`` (CSP,
+Permissions-Policy, so cached pages get the current policy), ``ConditionalGetMiddleware`` (ETag,
 304), ``PageCacheMiddleware``, ``CacheHeadersMiddleware``, then sessions, CSRF,
 authentication and the rest. A cache hit is answered before sessions,
 authentication or URL routing run; the headers middleware sees the final
@@ -10,6 +11,7 @@ response, cookies included, so it can tell a personal response from a public one
 import contextlib
 import hashlib
 
+from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.db import DatabaseError
 from django.http import HttpResponse
@@ -153,5 +155,37 @@ class CacheHeadersMiddleware:
     def _personal(self, request, response):
         if private_path(request.path) or response.cookies:
             return True
+        user = getattr(request, "user", None)
+        return settings.SESSION_COOKIE_NAME in request.COOKIES and user is not None and user.is_authenticated
+
+
+class SecurityHeadersMiddleware(CSPMiddleware):
+    """Content-Security-Policy and Permissions-Policy on every response (docs/security.md).
+
+    Public pages get the strict ``CONTENT_SECURITY_POLICY``: no scripts at all
+    (JSON-LD is data, which CSP does not block), styles and images from this
+    origin only, never framed. The Wagtail admin, its previews, and public
+    pages seen by logged-in staff (the user bar) get ``ADMIN_CONTENT_SECURITY_POLICY``,
+    which allows the inline styles and scripts Wagtail's admin still uses.
+    Placed outside the page cache, so a cached page gets today's policy.
+    """
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        if not report_only and parts.config is None and self._staff_view(request):
+            parts.config = settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]
+        return parts
+
+    def process_response(self, request, response):
+        response = super().process_response(request, response)
+        if settings.PERMISSIONS_POLICY and "Permissions-Policy" not in response:
+            response["Permissions-Policy"] = settings.PERMISSIONS_POLICY
+        return response
+
+    @staticmethod
+    def _staff_view(request):
+        if private_path(request.path):
+            return True
+        # Only a session cookie can mean staff; checking it first keeps anonymous requests query-free.
         user = getattr(request, "user", None)
         return settings.SESSION_COOKIE_NAME in request.COOKIES and user is not None and user.is_authenticated

@@ -13,10 +13,19 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("search/", views.search, name="search"),
     path("find-a-doctor/", include("providers.urls")),
-    path("admin/", include(wagtailadmin_urls)),
+    path(settings.ADMIN_URL_PATH, include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": LivePagesSitemap}}, name="sitemap"),
-    path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
+    path(
+        "robots.txt",
+        TemplateView.as_view(
+            template_name="robots.txt",
+            content_type="text/plain",
+            # A moved admin stays unlisted: naming it here would undo the move.
+            extra_context={"admin_listed": settings.ADMIN_URL_PATH == "admin/"},
+        ),
+        name="robots",
+    ),
 ]
 
 if settings.BENCH_FLOOR:

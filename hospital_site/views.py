@@ -11,6 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from .search import MAX_PROVIDERS, MAX_QUERY_LENGTH, condition_index, search_site
+from .security import rate_limited
 
 logger = logging.getLogger(__name__)
 
@@ -34,6 +35,7 @@ def healthz(request):
 
 
 @require_safe
+@rate_limited("search")
 def search(request):
     """/search/?q=: conditions, then doctors, then a way forward when nothing matches."""
     results = search_site(request.GET.get("q", ""))

@@ -6,6 +6,7 @@ from django.utils.functional import cached_property
 from django.views.decorators.http import require_safe
 
 from hospital_site.models import SiteSettings
+from hospital_site.security import rate_limited
 
 from . import structured_data
 from .filters import ProviderFilterSet
@@ -58,6 +59,7 @@ def result_cards(providers, point):
 
 
 @require_safe
+@rate_limited("find-a-doctor")
 def search(request):
     filterset = ProviderFilterSet(request.GET, queryset=Provider.objects.for_listing(), request=request)
     paginator = CappedPaginator(filterset.qs, RESULTS_PER_PAGE)

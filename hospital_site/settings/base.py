@@ -7,6 +7,7 @@ production.py refuses to start without real ones.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -54,10 +55,15 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django.contrib.sitemaps",
     "django.contrib.staticfiles",
+    "csp",
+    "axes",
+    "django_ratelimit",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy and Permissions-Policy, cached pages included; see docs/security.md.
+    "hospital_site.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag and 304s, for cached and fresh pages alike.
     "django.middleware.http.ConditionalGetMiddleware",
@@ -71,7 +77,14 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes requires: answers a locked-out login attempt.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# The Wagtail admin's address, e.g. "staff-7f3k/" to keep it away from password-guessing bots.
+ADMIN_URL_PATH = os.environ.get("ADMIN_URL_PATH", "admin/").strip("/") + "/"
+if ADMIN_URL_PATH == "/":
+    ADMIN_URL_PATH = "admin/"
 
 ROOT_URLCONF = "hospital_site.urls"
 WSGI_APPLICATION = "hospital_site.wsgi.application"
@@ -133,7 +146,7 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 BROWSER_CACHE_SECONDS = int(os.environ.get("BROWSER_CACHE_SECONDS", "0"))
 SHARED_CACHE_SECONDS = int(os.environ.get("SHARED_CACHE_SECONDS", "3600"))
 # Never cached anywhere, always "private, no-store": the admin (and its previews), documents.
-PRIVATE_PATH_PREFIXES = ["/admin/", "/documents/"]
+PRIVATE_PATH_PREFIXES = [f"/{ADMIN_URL_PATH}", "/documents/"]
 
 # bench/pages.sh compares pages with a fixed response served through the same stack.
 BENCH_FLOOR = os.environ.get("BENCH_FLOOR", "") == "1"
@@ -147,6 +160,95 @@ if os.environ.get("FRONTEND_CACHE_URL"):
             "LOCATION": os.environ["FRONTEND_CACHE_URL"],
         }
     }
+
+# Security headers (docs/security.md). The public site runs no JavaScript, so its
+# policy allows no script at all; <script type="application/ld+json"> is data and
+# is never executed, so CSP does not block it.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    }
+}
+# The Wagtail admin, its previews and the user bar staff see on public pages still
+# use inline scripts and styles, and show previews in a same-origin frame.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "frame-ancestors": ["'self'"],
+        "form-action": ["'self'"],
+    }
+}
+# Browser features no page here uses, switched off for every page and anything it embeds.
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    )
+)
+# Also set in production.py with the rest; here so every environment sends them.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+# Staff avatars are never fetched from an outside host (gravatar.com).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# How many proxies we run in front of the app (the TLS proxy, a CDN): client_ip() in
+# hospital_site/security.py takes the visitor's address from X-Forwarded-For that many
+# entries from the right. 0 trusts nothing and uses the connection's address.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# Staff sign-in: django-axes locks a username, from one IP address, after
+# AXES_FAILURE_LIMIT failed attempts, for AXES_COOLOFF_TIME (docs/security.md).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "hospital_site.security.client_ip"
+AXES_LOCKOUT_TEMPLATE = "hospital_site/locked_out.html"
+# Attempts are recorded in the database (AccessAttempt), shared by every app server.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+
+# Site search and Find a Doctor, per client address (hospital_site/security.py): a
+# generous limit that a parent never meets and a scraper soon does. Pages served
+# from the page cache cost nothing and are not counted.
+SEARCH_RATE_LIMIT = os.environ.get("SEARCH_RATE_LIMIT", "60/m")
+RATELIMIT_ENABLE = os.environ.get("RATELIMIT_ENABLE", "true").lower() != "false"
+RATELIMIT_USE_CACHE = "default"
+# If the cache is down, let searches through rather than turn every parent away.
+RATELIMIT_FAIL_OPEN = True
+# django-ratelimit calls the file cache "not atomic": two workers incrementing at the
+# same instant may count one request, which a generous limit tolerates. Several app
+# servers use Redis (REDIS_URL), which is atomic and shared.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -18,3 +18,10 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Serve static files straight from the apps, as they change, without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Wagtail's test helpers sign in with client.login(), which passes no request, and
+# django-axes refuses to authenticate without one. The lockout tests switch it on;
+# production settings (and their tests) always run with it.
+AXES_ENABLED = False
+# Tests search far more often than a parent does; the rate-limit tests switch it on.
+RATELIMIT_ENABLE = False

@@ -20,6 +20,12 @@ def phone_display(value):
     return phone.display_phone(value)
 
 
+@register.filter
+def minutes(delta):
+    """A timedelta as whole minutes, for messages like "paused for 30 minutes"."""
+    return int(delta.total_seconds() // 60)
+
+
 @register.inclusion_tag("tags/phone_link.html")
 def phone_link(number, label="", css_class=""):
     """A tappable phone link whose visible text is always the number itself."""

@@ -47,7 +47,7 @@ class Command(BaseCommand):
         shown = "(from DEMO_ADMIN_PASSWORD)" if os.environ.get("DEMO_ADMIN_PASSWORD") else password
         self.stdout.write(
             self.style.WARNING(
-                f"Created a development admin at /admin/: username '{username}', password {shown}\n"
+                f"Created a development admin at /{settings.ADMIN_URL_PATH}: username '{username}', password {shown}\n"
                 "This is shown once. Change it with: manage.py changepassword " + username
             )
         )
