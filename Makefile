@@ -43,6 +43,10 @@ run: $(VENV)/.runtime-installed
 	@echo "Serving on http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
+# Access log without the client address or the query string: what a parent searched
+# for is never written down next to anything that identifies them.
+ACCESS_LOG_FORMAT := %(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms
+
 # Production settings under gunicorn, plain HTTP on 127.0.0.1:$(PORT), as behind a
 # TLS-terminating proxy. Needs DATABASE_URL (PostgreSQL) for real use; a throwaway
 # SECRET_KEY is generated when none is set, and HTTPS redirects are off unless
@@ -57,7 +61,8 @@ serve: $(VENV)/.runtime-installed
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0; \
 	echo "Serving production settings on http://127.0.0.1:$(PORT)/ with $(WEB_CONCURRENCY) workers"; \
 	exec $(BIN)/gunicorn hospital_site.wsgi:application --bind 127.0.0.1:$(PORT) \
-		--workers $(WEB_CONCURRENCY) --access-logfile - --forwarded-allow-ips 127.0.0.1
+		--workers $(WEB_CONCURRENCY) --forwarded-allow-ips 127.0.0.1 \
+		--access-logfile - --access-logformat '$(ACCESS_LOG_FORMAT)'
 
 test: $(VENV)/.dev-installed
 	$(BIN)/pytest $(PYTEST_ARGS)
