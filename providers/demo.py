@@ -299,7 +299,7 @@ def describe(index, specialties, local_locations, national_locations, conditions
     school = rng.choice(SCHOOLS)
     year = 1990 + rng.randrange(30)
     specialty_name = specialties[primary_slug].name
-    return {
+    data = {
         "npi": demo_npi(index),
         "first_name": first,
         "last_name": last,
@@ -323,6 +323,13 @@ def describe(index, specialties, local_locations, national_locations, conditions
         "education": f"{'MSN' if is_np else 'MD'}, {school}, {year}\nResidency in Pediatrics (demo), {year + 4}",
         "board_certifications": "" if is_np else f"{specialty_name} (demo)",
     }
+    # A doctor taking new patients takes them at their main location at least, and one who
+    # is not takes them nowhere, so a profile never contradicts itself.
+    accepting = data["accepting_new_patients"]
+    data["locations"] = [
+        (location, accepting and (order == 0 or here)) for order, (location, here) in enumerate(data["locations"])
+    ]
+    return data
 
 
 @transaction.atomic

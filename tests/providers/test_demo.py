@@ -104,3 +104,14 @@ def test_demo_doctors_are_refused_where_demo_content_is_not_allowed(db):
         call_command("generate_demo_providers", "--count", "5")
 
     assert not Provider.objects.exists()
+
+
+def test_demo_profiles_never_contradict_themselves_about_new_patients(db):
+    demo.load_demo_providers()
+
+    for provider in Provider.objects.prefetch_related("provider_locations"):
+        here = [link.accepting_new_patients for link in provider.provider_locations.all()]
+        if provider.accepting_new_patients:
+            assert here[0], provider
+        else:
+            assert not any(here), provider
