@@ -167,11 +167,12 @@ class NavigationSettings(ClusterableModel, BaseGenericSetting):
         return "Navigation"
 
     def save(self, *args, **kwargs):
-        # ClusterableModel saves the links inside save(); clear the cache after them, not on post_save.
+        # ClusterableModel saves the links inside save(); invalidate after them, not on post_save.
+        # Every cached page shows the menu, so the whole site cache goes.
         super().save(*args, **kwargs)
-        from .navigation import clear_navigation_cache
+        from . import cache
 
-        clear_navigation_cache()
+        cache.invalidate()
 
 
 class NavigationLink(Orderable):

@@ -2,19 +2,17 @@
 
 Editors set them under Settings → Navigation (``NavigationSettings``). While
 the header menu is empty, it lists the home page's children marked "Show in
-menus", then Find a Doctor. The resolved links are cached per site and the
-cache is dropped whenever a page is published, unpublished, moved or deleted,
-or the navigation is saved (see ``clear_navigation_cache``).
+menus", then Find a Doctor. The resolved links live in the site cache
+(``hospital_site.cache``), which every visible change empties at once — a page
+published, unpublished, moved or deleted, or the navigation saved — together
+with the cached pages that show the menu.
 """
 
 import contextlib
 
-from django.core.cache import cache
 from django.urls import NoReverseMatch, reverse
 
-CACHE_KEY = "hospital_site:navigation"
-# A safety net only: every change that can alter a link clears the cache at once.
-CACHE_SECONDS = 60 * 60
+from . import cache
 
 
 def _links(links, request):
@@ -50,15 +48,7 @@ def navigation(request):
     """``{"header": [...], "footer": [...]}`` for the request's site."""
     from wagtail.models import Site
 
-    site = Site.find_for_request(request) if request else None
-    site_key = site.pk if site else None
-    by_site = cache.get(CACHE_KEY) or {}
-    if site_key not in by_site:
-        by_site[site_key] = _build(request)
-        cache.set(CACHE_KEY, by_site, CACHE_SECONDS)
-    return by_site[site_key]
-
-
-def clear_navigation_cache(**kwargs):
-    """Drop the cached links: a page's title, URL or live state may have changed."""
-    cache.delete(CACHE_KEY)
+    if request is None:
+        return _build(None)
+    site = Site.find_for_request(request)
+    return cache.get_or_set(request, ["navigation", site.pk if site else None], lambda: _build(request))

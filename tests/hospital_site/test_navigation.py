@@ -1,5 +1,6 @@
 """Site administrators edit the header menu and footer links in the admin; parents see them on every page."""
 
+from django.test import Client
 from django.urls import reverse
 from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
@@ -85,3 +86,13 @@ def test_renamed_menu_page_shows_its_new_title_at_once(client, home_page, site_s
     conditions.save_revision().publish()
 
     assert ("Conditions A–Z", "/conditions/") in menu(client.get("/"))
+
+
+def test_parents_see_a_changed_menu_at_once_even_on_cached_pages(admin_client, home_page, site_settings):
+    parent = Client()  # anonymous: served from the page cache
+    add_section(home_page, "Conditions A–Z", "conditions")
+    assert ("Find a Doctor", "/find-a-doctor/") in menu(parent.get("/"))
+
+    post_navigation(admin_client, header=[link(url="/conditions/", text="Conditions")])
+
+    assert menu(parent.get("/")) == [("Conditions", "/conditions/")]
