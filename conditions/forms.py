@@ -1,7 +1,8 @@
 """Forms on condition pages: the filter parents use, and the editor's page form."""
 
 from django import forms
-from wagtail.admin.forms import WagtailAdminPageForm
+
+from hospital_site.edit_conflicts import PageConflictCheckForm
 
 MAX_QUERY_LENGTH = 100
 
@@ -19,7 +20,7 @@ class ConditionFilterForm(forms.Form):
     )
 
 
-class ConditionPageForm(WagtailAdminPageForm):
+class ConditionPageForm(PageConflictCheckForm):
     """The condition page editor's form: review details may wait for the reviewer, but not for "Publish".
 
     Editors save drafts and submit for review without filling in the medical

@@ -25,6 +25,7 @@ from wagtail.models import AbstractGroupApprovalTask, Page, PageManager, PageQue
 from wagtail.search import index
 
 from hospital_site.cache import CachedViewRestrictionsMixin
+from hospital_site.edit_conflicts import PageConflictCheckForm
 
 from . import structured_data
 from .blocks import CallToActionBlock, ConditionBodyBlock
@@ -125,6 +126,8 @@ ConditionPageManager = PageManager.from_queryset(ConditionPageQuerySet)
 
 class ConditionIndexPage(CachedViewRestrictionsMixin, Page):
     """The A–Z list of conditions at /conditions/."""
+
+    base_form_class = PageConflictCheckForm
 
     intro = models.TextField(blank=True, help_text="A sentence or two shown above the A–Z list.")
 

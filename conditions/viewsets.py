@@ -1,11 +1,11 @@
 """Admin screens for the medical review: who reviewers are, as parents will see them."""
 
-from wagtail.admin.viewsets.model import ModelViewSet
+from hospital_site.viewsets import ConflictCheckedModelViewSet
 
 from .models import ReviewerProfile
 
 
-class ReviewerProfileViewSet(ModelViewSet):
+class ReviewerProfileViewSet(ConflictCheckedModelViewSet):
     """Settings → Reviewer profiles: the credentials (and directory profile) recorded when a reviewer approves."""
 
     model = ReviewerProfile

@@ -11,6 +11,7 @@ from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
 from . import cache
+from .edit_conflicts import PageConflictCheckForm
 from .phone import validate_phone
 
 DEFAULT_EMERGENCY_NOTICE = (
@@ -25,6 +26,8 @@ DEFAULT_DISCLAIMER = (
 
 class HomePage(cache.CachedViewRestrictionsMixin, Page):
     """The front door: who we are, how to reach us, where to start."""
+
+    base_form_class = PageConflictCheckForm
 
     intro = models.TextField(
         blank=True,

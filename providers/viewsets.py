@@ -10,7 +10,9 @@ from django import forms
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.admin.ui.tables import BooleanColumn, DateColumn
-from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSetGroup
+
+from hospital_site.viewsets import ConflictCheckedModelViewSet
 
 from .models import Language, Location, Provider, Specialty
 
@@ -28,7 +30,7 @@ class ProviderFilterSet(WagtailFilterSet):
         fields = []
 
 
-class ProviderViewSet(ModelViewSet):
+class ProviderViewSet(ConflictCheckedModelViewSet):
     model = Provider
     # Admin URLs live under /admin/find-a-doctor/; the namespace must not clash with the public "providers".
     url_prefix = "find-a-doctor/providers"
@@ -91,7 +93,7 @@ class ProviderViewSet(ModelViewSet):
     ]
 
 
-class SpecialtyViewSet(ModelViewSet):
+class SpecialtyViewSet(ConflictCheckedModelViewSet):
     model = Specialty
     url_prefix = "find-a-doctor/specialties"
     url_namespace = "find_a_doctor_specialties"
@@ -105,7 +107,7 @@ class SpecialtyViewSet(ModelViewSet):
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("taxonomy_code"), FieldPanel("synonyms")]
 
 
-class LocationViewSet(ModelViewSet):
+class LocationViewSet(ConflictCheckedModelViewSet):
     model = Location
     url_prefix = "find-a-doctor/locations"
     url_namespace = "find_a_doctor_locations"
@@ -127,7 +129,7 @@ class LocationViewSet(ModelViewSet):
     ]
 
 
-class LanguageViewSet(ModelViewSet):
+class LanguageViewSet(ConflictCheckedModelViewSet):
     model = Language
     url_prefix = "find-a-doctor/languages"
     url_namespace = "find_a_doctor_languages"

@@ -39,3 +39,30 @@ def run_manage(args, settings_module, env=None, timeout=180):
         text=True,
         timeout=timeout,
     )
+
+
+def browser_form_data(response, selector="form[data-edit-form]"):
+    """What a browser would post from the form in ``response`` as it was rendered, untouched.
+
+    Text, hidden and number inputs, ticked checkboxes and radios, selected options
+    and textareas; one list per name, as Django's test client posts lists.
+    """
+    from bs4 import BeautifulSoup
+
+    form = BeautifulSoup(response.content, "html.parser").select_one(selector)
+    data = {}
+    for element in form.select("input[name], select[name], textarea[name]"):
+        name = element["name"]
+        if element.name == "textarea":
+            values = [element.text.removeprefix("\n")]
+        elif element.name == "select":
+            values = [option.get("value", option.text) for option in element.select("option[selected]")]
+        elif element.get("type") in ("checkbox", "radio"):
+            values = [element.get("value", "on")] if element.has_attr("checked") else []
+        elif element.get("type") in ("submit", "button", "file", "image", "reset"):
+            values = []
+        else:
+            values = [element.get("value", "")]
+        if values:
+            data.setdefault(name, []).extend(values)
+    return data

@@ -58,6 +58,9 @@ INSTALLED_APPS = [
     "csp",
     "axes",
     "django_ratelimit",
+    # Optional two-step sign-in for staff (STAFF_2FA_REQUIRED); docs/security.md, section 7.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 MIDDLEWARE = [
@@ -74,12 +77,24 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # user.is_verified(): signed in with a one-time code (django-otp).
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # With STAFF_2FA_REQUIRED, a session signed in without a code never reaches the admin.
+    "hospital_site.staff_2fa.RequireVerifiedStaffMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes requires: answers a locked-out login attempt.
     "axes.middleware.AxesMiddleware",
 ]
+
+# Two-step sign-in for staff (django-otp, TOTP codes from an authenticator app): off unless
+# STAFF_2FA_REQUIRED=true. When on, the admin's sign-in form asks for a code from the
+# person's registered device (manage.py staff_totp_device), and nobody reaches the admin
+# without one. docs/security.md, section 7.
+STAFF_2FA_REQUIRED = os.environ.get("STAFF_2FA_REQUIRED", "false").strip().lower() in {"1", "true", "yes", "on"}
+WAGTAILADMIN_USER_LOGIN_FORM = "hospital_site.staff_2fa.StaffLoginForm"
+OTP_TOTP_ISSUER = os.environ.get("WAGTAIL_SITE_NAME", "Children's Hospital")
 
 # The Wagtail admin's address, e.g. "staff-7f3k/" to keep it away from password-guessing bots.
 ADMIN_URL_PATH = os.environ.get("ADMIN_URL_PATH", "admin/").strip("/") + "/"

@@ -51,9 +51,17 @@ X_FRAME_OPTIONS = "DENY"
 # The TLS proxy in front appends the visitor's address to X-Forwarded-For.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1"))
 
+# Logs say what failed and where (the path), never what a visitor searched for or who
+# they are: Django's request log lines carry the path without the query string, the
+# default formatter prints no request details, and Django's default "mail_admins"
+# handler (an email with the full request: query string, client address) is replaced
+# by the console, even if ADMINS is set. docs/security.md, "Privacy".
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {
+        "django": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO"), "propagate": False},
+    },
 }
