@@ -57,17 +57,27 @@ class SearchResults:
         offset, stop = window.start or 0, window.stop
         if stop is None or stop <= offset:
             return []
+        if self.in_name_order:
+            # The page straight from the name index, in one query.
+            return list(self.matches.order_by(*NAME_ORDER)[offset:stop])
         ids = self.ids(offset, stop)
         position = {pk: number for number, pk in enumerate(ids)}
         return sorted(self.listing.filter(pk__in=ids), key=lambda provider: position[provider.pk])
 
+    @property
+    def in_name_order(self):
+        """Relevance needs words to rank by, distance needs clinics; otherwise it is name order."""
+        return not (
+            (self.sort == SortOrder.RELEVANCE and self.terms) or (self.sort == SortOrder.DISTANCE and self.nearby)
+        )
+
     def ids(self, offset, stop):
         """Primary keys of results ``offset`` to ``stop`` - 1, in order."""
-        if self.sort == SortOrder.RELEVANCE and self.terms:
+        if self.in_name_order:
+            return list(self.matches.order_by(*NAME_ORDER).values_list("pk", flat=True)[offset:stop])
+        if self.sort == SortOrder.RELEVANCE:
             return self._ids_by_relevance(offset, stop)
-        if self.sort == SortOrder.DISTANCE and self.nearby:
-            return self._ids_by_distance(offset, stop)
-        return list(self.matches.order_by(*NAME_ORDER).values_list("pk", flat=True)[offset:stop])
+        return self._ids_by_distance(offset, stop)
 
     def _ids_by_relevance(self, offset, stop):
         ranks = Q(relevance__gt=0) & ranking_candidates(self.terms)
