@@ -1,15 +1,18 @@
-"""Find a Doctor search latency at 1,000, 10,000 and 100,000 providers on PostgreSQL.
+"""Find a Doctor search latency at 1,000, 10,000 and 100,000 providers on PostgreSQL, interleaved.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres .venv/bin/python bench/provider_search.py
 
 DATABASE_URL names the PostgreSQL server to use (its database is only used to
 create and drop the scratch one). The script creates a scratch database
-(``bench_providers``, or $BENCH_DATABASE_NAME), migrates it, loads the demo
-content, then grows the directory with ``generate_demo_providers`` to each size
-and times typical searches through the real view (URL routing, FilterSet,
-queries, templates), printing p50/p95 per size side by side and the 100k/1k
-ratios. It prints numbers; it asserts nothing. The scratch database is dropped
-at the end unless --keep is given.
+(``bench_providers``, or $BENCH_DATABASE_NAME) with one schema per directory
+size, and starts one process per size that migrates its schema, loads the demo
+content and grows the directory with ``generate_demo_providers``. Then it
+times typical searches through the real view (URL routing, FilterSet, queries,
+templates), one request at a time in each process in turn, so every size sees
+the same machine load — on a shared machine that matters more than anything
+else. It prints p50/p95 per size side by side and the largest/smallest ratios.
+It asserts nothing. The scratch database is dropped at the end unless --keep
+is given.
 
 Options: --repeats N (default 30), --sizes 1000,10000,100000, --keep.
 """
@@ -17,10 +20,11 @@ Options: --repeats N (default 30), --sizes 1000,10000,100000, --keep.
 import argparse
 import os
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
-from urllib.parse import urlparse, urlunparse
+from urllib.parse import quote, urlparse, urlunparse
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -45,13 +49,15 @@ def parse_args():
     parser.add_argument("--repeats", type=int, default=30)
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--keep", action="store_true", help="Keep the scratch database afterwards.")
+    parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     return parser.parse_args()
 
 
-def _run_on_server(server_url, statements):
+def _run_on_server(server_url, statements, database=None):
     import psycopg2
 
-    connection = psycopg2.connect(server_url)
+    url = urlunparse(urlparse(server_url)._replace(path=f"/{database}")) if database else server_url
+    connection = psycopg2.connect(url)
     connection.autocommit = True  # CREATE/DROP DATABASE cannot run in a transaction
     try:
         with connection.cursor() as cursor:
@@ -61,14 +67,22 @@ def _run_on_server(server_url, statements):
         connection.close()
 
 
-def scratch_database(server_url, name):
-    """Create (or recreate) the scratch database; return its URL."""
+def scratch_database(server_url, name, sizes):
+    """Create (or recreate) the scratch database with a schema per size; return its URL."""
     _run_on_server(server_url, [f'DROP DATABASE IF EXISTS "{name}"', f'CREATE DATABASE "{name}"'])
+    # One pg_trgm for every schema (the migration's CREATE EXTENSION IF NOT EXISTS then does nothing).
+    statements = ["CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public"]
+    statements += [f"CREATE SCHEMA {schema(size)}" for size in sizes]
+    _run_on_server(server_url, statements, database=name)
     return urlunparse(urlparse(server_url)._replace(path=f"/{name}"))
 
 
 def drop_database(server_url, name):
     _run_on_server(server_url, [f'DROP DATABASE IF EXISTS "{name}"'])
+
+
+def schema(size):
+    return f"size_{size}"
 
 
 def percentile(values, fraction):
@@ -77,24 +91,100 @@ def percentile(values, fraction):
     return ordered[index]
 
 
-def time_searches(client, repeats):
-    """{label: (p50 ms, p95 ms, queries)} for every search."""
+def child(size):
+    """One directory size in its own schema: set up, then time requests the parent asks for.
+
+    Reads ``time URL`` / ``queries URL`` lines on stdin; answers with one line on stdout.
+    """
+    # Test settings: DEBUG off (no query log), demo content allowed, "testserver" allowed.
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hospital_site.settings.test")
+    # Time the search itself: with the page cache on, every repeat would be a cache hit.
+    os.environ.setdefault("PAGE_CACHE_ENABLED", "false")
+    os.environ.setdefault("DEMO_ADMIN_PASSWORD", "bench-only-not-a-real-password")
+
+    import django
+
+    django.setup()
+    from django.core.management import call_command
     from django.db import connection
+    from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    results = {}
+    started = time.perf_counter()
+    call_command("migrate", verbosity=0)
+    call_command("load_demo_content", verbosity=0, stdout=sys.stderr)
+    call_command("generate_demo_providers", count=size, verbosity=0, stdout=sys.stderr)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    print(f"{size:,} providers ready in {time.perf_counter() - started:.0f}s", file=sys.stderr, flush=True)
+    client = Client()
+    print("ready", flush=True)
+    for line in sys.stdin:
+        command, _, url = line.strip().partition(" ")
+        if command == "quit":
+            break
+        if command == "queries":
+            with CaptureQueriesContext(connection) as queries:
+                client.get(url)
+            print(len(queries), flush=True)
+            continue
+        start = time.perf_counter()
+        response = client.get(url)
+        elapsed = (time.perf_counter() - start) * 1000
+        print(f"{elapsed:.3f}" if response.status_code == 200 else f"error {response.status_code}", flush=True)
+
+
+class Child:
+    """A running ``child()`` process for one size."""
+
+    def __init__(self, size, database_url):
+        options = quote(f"-c search_path={schema(size)},public")
+        env = {**os.environ, "DATABASE_URL": f"{database_url}?options={options}"}
+        self.size = size
+        self.process = subprocess.Popen(
+            [sys.executable, __file__, "--child", str(size)],
+            env=env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+
+    def ask(self, command, url):
+        self.process.stdin.write(f"{command} {url}\n")
+        self.process.stdin.flush()
+        answer = self.process.stdout.readline().strip()
+        if not answer or answer.startswith("error"):
+            raise SystemExit(f"{url} at {self.size:,} providers: {answer or 'the process stopped'}")
+        return float(answer)
+
+    def wait_ready(self):
+        for line in self.process.stdout:
+            if line.strip() == "ready":
+                return
+        raise SystemExit(f"setting up {self.size:,} providers failed")
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.stdin.write("quit\n")
+            self.process.stdin.close()
+            self.process.wait(timeout=30)
+
+
+def time_searches(children, repeats):
+    """{size: {label: (p50 ms, p95 ms, queries)}}, each request sent to each size in turn."""
+    results = {child.size: {} for child in children}
     for label, url in SEARCHES:
-        client.get(url)  # warm caches and renditions, as a live server would be
-        timings = []
-        for _ in range(repeats):
-            start = time.perf_counter()
-            response = client.get(url)
-            timings.append((time.perf_counter() - start) * 1000)
-            if response.status_code != 200:
-                raise SystemExit(f"{url} answered {response.status_code}")
-        with CaptureQueriesContext(connection) as queries:
-            client.get(url)
-        results[label] = (statistics.median(timings), percentile(timings, 0.95), len(queries))
+        timings = {child.size: [] for child in children}
+        for child in children:
+            child.ask("time", url)  # warm caches and renditions, as a live server would be
+        for round_number in range(repeats):
+            # Alternate who goes first, so neither size always follows the other.
+            for child in children if round_number % 2 == 0 else reversed(children):
+                timings[child.size].append(child.ask("time", url))
+        for child in children:
+            queries = int(child.ask("queries", url))
+            values = timings[child.size]
+            results[child.size][label] = (statistics.median(values), percentile(values, 0.95), queries)
     return results
 
 
@@ -127,6 +217,9 @@ def print_table(sizes, results):
 
 def main():
     args = parse_args()
+    if args.child:
+        child(args.child)
+        return
     server_url = os.environ.get("DATABASE_URL", "")
     if not server_url.startswith(("postgres://", "postgresql://")):
         raise SystemExit(
@@ -135,37 +228,22 @@ def main():
         )
     sizes = sorted(int(size) for size in args.sizes.split(","))
     name = os.environ.get("BENCH_DATABASE_NAME", "bench_providers")
-    os.environ["DATABASE_URL"] = scratch_database(server_url, name)
-    # Test settings: DEBUG off (no query log), demo content allowed, "testserver" allowed.
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hospital_site.settings.test")
-    # Time the search itself: with the page cache on, every repeat would be a cache hit.
-    os.environ.setdefault("PAGE_CACHE_ENABLED", "false")
-    os.environ.setdefault("DEMO_ADMIN_PASSWORD", "bench-only-not-a-real-password")
-
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-    from django.db import connection
-    from django.test import Client
-
+    database_url = scratch_database(server_url, name, sizes)
+    print(f"Scratch database {name}: one schema and one process per size, setting up…", flush=True)
+    children = []
     try:
-        print(f"Scratch database {name}: migrating and loading demo content…", flush=True)
-        call_command("migrate", verbosity=0)
-        call_command("load_demo_content", verbosity=0)
-        client = Client()
-        results = {}
-        for size in sizes:
-            started = time.perf_counter()
-            call_command("generate_demo_providers", count=size, verbosity=0)
-            with connection.cursor() as cursor:
-                cursor.execute("ANALYZE")
-            print(f"{size:,} providers generated in {time.perf_counter() - started:.0f}s; timing searches…", flush=True)
-            results[size] = time_searches(client, args.repeats)
+        children = [Child(size, database_url) for size in sizes]
+        for process in children:
+            process.wait_ready()
+        results = time_searches(children, args.repeats)
         print_table(sizes, results)
-        print(f"{args.repeats} timed requests per search through the view (templates included), after one warm-up.")
+        print(
+            f"{args.repeats} timed requests per search and size through the view (templates included), "
+            "after one warm-up, the sizes taking turns."
+        )
     finally:
-        connection.close()
+        for process in children:
+            process.stop()
         if not args.keep:
             drop_database(server_url, name)
 

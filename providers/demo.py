@@ -25,6 +25,7 @@ import random
 from django.db import transaction
 from django.utils.text import slugify as slugify_name
 
+from . import geo
 from .models import Language, Location, Provider, ProviderLocation, Specialty, build_search_text
 from .validators import npi_check_digit
 
@@ -199,14 +200,12 @@ def ensure_local_locations():
 
 def ensure_national_locations():
     """Demo clinics in real ZIP codes across the US, chosen by a seeded generator."""
-    import zipcodes
-
     candidates = [
         z
-        for z in zipcodes.list_all()
-        if z["zip_code_type"] == "STANDARD" and z["active"] and z["lat"] and z["area_codes"]
+        for z in geo.zip_records()
+        if z["type"] == "STANDARD" and z["active"] == "1" and z["latitude"] and z["area_code"]
     ]
-    candidates.sort(key=lambda z: z["zip_code"])
+    candidates.sort(key=lambda z: z["zip"])
     rng = random.Random(SEED)
     chosen = rng.sample(candidates, NATIONAL_LOCATION_COUNT)
     existing = {loc.name: loc for loc in Location.objects.filter(name__startswith="Demo Pediatric Clinic ")}
@@ -221,10 +220,10 @@ def ensure_national_locations():
                 street=f"{100 + rng.randrange(9000)} {rng.choice(STREETS)}",
                 city=zip_data["city"],
                 state=zip_data["state"],
-                zip_code=zip_data["zip_code"],
-                phone=f"({zip_data['area_codes'][0]}) 555-01{number % 100:02d}",
-                latitude=float(zip_data["lat"]),
-                longitude=float(zip_data["long"]),
+                zip_code=zip_data["zip"],
+                phone=f"({zip_data['area_code']}) 555-01{number % 100:02d}",
+                latitude=float(zip_data["latitude"]),
+                longitude=float(zip_data["longitude"]),
             )
         )
     Location.objects.bulk_create(missing, batch_size=BATCH_SIZE)

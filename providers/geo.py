@@ -1,20 +1,31 @@
 """ZIP code centroids and distances.
 
-Coordinates come from the ``zipcodes`` package, which ships the US ZIP
-centroids offline, so a lookup never touches the network.
+Coordinates, city and state come from ``providers/data/us_zip_codes.tsv``, a
+table we keep in the repository (written from the ``zipcodes`` package by
+``manage.py export_zip_codes``), so a lookup never touches the network or the
+database. The first lookup in a process reads it into four compact ``array``
+columns and one string — about 1.5 MB — and finds a ZIP code by binary search.
+(The ``zipcodes`` package itself held about 38 MB per worker: docs/architecture.md.)
 """
 
+import bisect
 import functools
 import math
 import re
+from array import array
+from pathlib import Path
 
-import zipcodes
 from django.db.models import F, FloatField, Value
 from django.db.models.functions import ASin, Cos, Least, Power, Radians, Sin, Sqrt
 
 EARTH_RADIUS_MILES = 3958.8
 MILES_PER_DEGREE_LATITUDE = 69.0
 ZIP_PATTERN = re.compile(r"^(\d{5})(-\d{4})?$")
+ZIP_DATA_FILE = Path(__file__).resolve().parent / "data" / "us_zip_codes.tsv"
+# Coordinates are stored as whole ten-thousandths of a degree (about 11 m), as the source gives them;
+# dividing back gives exactly the float the decimal text would.
+COORDINATE_DECIMALS = 4
+COORDINATE_SCALE = 10**COORDINATE_DECIMALS
 
 
 def is_zip_format(value):
@@ -28,22 +39,66 @@ def normalize_zip(value):
     return match.group(1) if match else ""
 
 
-@functools.lru_cache(maxsize=4096)
-def _lookup(zip5):
-    try:
-        matches = zipcodes.matching(zip5)
-    except (TypeError, ValueError):
-        return None
-    for match in matches:
-        if match.get("lat") and match.get("long"):
-            return float(match["lat"]), float(match["long"])
-    return None
+def zip_records(path=ZIP_DATA_FILE):
+    """Every row of the ZIP code table as a dict of its columns (strings), in ZIP order."""
+    with open(path, encoding="utf-8") as file:
+        lines = (line.rstrip("\n") for line in file if not line.startswith("#"))
+        columns = next(lines).split("\t")
+        for line in lines:
+            yield dict(zip(columns, line.split("\t"), strict=True))
+
+
+class ZipTable:
+    """The ZIP codes, their centroids and places in parallel arrays, sorted by ZIP code."""
+
+    def __init__(self, path=ZIP_DATA_FILE):
+        self.zips = array("I")
+        self.latitudes = array("i")
+        self.longitudes = array("i")
+        self.place_starts = array("I")
+        places, length = [], 0
+        with open(path, encoding="utf-8") as file:
+            for line in file:
+                if line.startswith(("#", "zip\t")):
+                    continue
+                zip_code, latitude, longitude, city, state, _rest = line.split("\t", 5)
+                self.zips.append(int(zip_code))
+                self.latitudes.append(round(float(latitude) * COORDINATE_SCALE))
+                self.longitudes.append(round(float(longitude) * COORDINATE_SCALE))
+                place = f"{city}, {state}"
+                self.place_starts.append(length)
+                places.append(place)
+                length += len(place)
+        self.place_starts.append(length)
+        self.places = "".join(places)
+
+    def index(self, zip5):
+        """Position of a five-digit ZIP code, or None when it is not in the table."""
+        number = int(zip5)
+        position = bisect.bisect_left(self.zips, number)
+        return position if position < len(self.zips) and self.zips[position] == number else None
+
+    def coordinates(self, position):
+        return self.latitudes[position] / COORDINATE_SCALE, self.longitudes[position] / COORDINATE_SCALE
+
+    def place(self, position):
+        return self.places[self.place_starts[position] : self.place_starts[position + 1]]
+
+
+@functools.cache
+def zip_table():
+    """The table, read on first use and kept for the life of the process."""
+    return ZipTable()
 
 
 def zip_coordinates(value):
     """(latitude, longitude) of a ZIP code's centroid, or None when it is not a known US ZIP."""
     zip5 = normalize_zip(value)
-    return _lookup(zip5) if zip5 else None
+    if not zip5:
+        return None
+    table = zip_table()
+    position = table.index(zip5)
+    return None if position is None else table.coordinates(position)
 
 
 def zip_place(value):
@@ -51,11 +106,9 @@ def zip_place(value):
     zip5 = normalize_zip(value)
     if not zip5:
         return ""
-    try:
-        matches = zipcodes.matching(zip5)
-    except (TypeError, ValueError):
-        return ""
-    return f"{matches[0]['city']}, {matches[0]['state']}" if matches else ""
+    table = zip_table()
+    position = table.index(zip5)
+    return "" if position is None else table.place(position)
 
 
 def haversine_miles(lat1, lng1, lat2, lng2):

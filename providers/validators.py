@@ -56,7 +56,7 @@ def validate_npi(value):
 
 
 def validate_zip(value):
-    """A real US ZIP code (five digits, or ZIP+4), known to the offline ``zipcodes`` data."""
+    """A real US ZIP code (five digits, or ZIP+4), known to our offline ZIP table (``providers/geo.py``)."""
     if not geo.is_zip_format(value):
         raise ValidationError("Enter a 5-digit US ZIP code, for example 90806.", code="zip_format")
     if geo.zip_coordinates(value) is None:

@@ -20,11 +20,14 @@ MAX_COUNTED = 1000
 
 
 class CappedPaginator(Paginator):
-    """A paginator that counts at most ``MAX_COUNTED`` results, in a query that stops there."""
+    """A paginator that counts at most ``MAX_COUNTED`` results, in a query that stops there.
+
+    ``object_list`` is a ``providers.results.SearchResults``.
+    """
 
     @cached_property
     def counted(self):
-        return self.object_list.order_by()[: MAX_COUNTED + 1].count()
+        return self.object_list.count_upto(MAX_COUNTED + 1)
 
     @cached_property
     def count(self):
@@ -62,7 +65,7 @@ def result_cards(providers, point):
 @rate_limited("find-a-doctor")
 def search(request):
     filterset = ProviderFilterSet(request.GET, queryset=Provider.objects.for_listing(), request=request)
-    paginator = CappedPaginator(filterset.qs, RESULTS_PER_PAGE)
+    paginator = CappedPaginator(filterset.results(), RESULTS_PER_PAGE)
     page = paginator.page(page_number(request.GET.get("page"), paginator.num_pages))
     return render(
         request,

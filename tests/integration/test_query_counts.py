@@ -17,7 +17,9 @@ from tests.providers import factories
 HOME_QUERIES = 1  # the "Where to start" cards (the home page itself is cached with the Site)
 INDEX_QUERIES = 4  # routing (the index and its specific form), the conditions, and one more per filter search
 CONDITION_QUERIES = 4  # routing (3), related specialties (1); "Doctors who treat" cards are cached
-SEARCH_QUERIES = 6  # menus + spelling (1), count (1), providers (1) and their specialties, languages, locations (3)
+# menus + spelling (1), count (1), the page's ids: doctors whose name ranks first, then the rest in name
+# order (2, providers/results.py), the page's providers (1) and their specialties, languages, locations (3)
+SEARCH_QUERIES = 8
 PROFILE_QUERIES = 5  # the provider (1), specialties, languages, locations, conditions treated (4)
 
 

@@ -1,9 +1,13 @@
-"""ZIP code centroids come from the offline zipcodes data; distances are great-circle miles."""
+"""ZIP code centroids come from our own offline ZIP table; distances are great-circle miles."""
+
+import io
 
 import pytest
+from django.core.management import call_command
 
 from providers import geo
 from providers.models import Location
+from tests.helpers import run_django
 from tests.providers import factories
 
 
@@ -80,3 +84,52 @@ def test_changing_a_zip_code_moves_the_location_unless_an_editor_set_coordinates
     location.save()
 
     assert (location.latitude, location.longitude) == (33.81, -118.19)
+
+
+@pytest.mark.parametrize(
+    ("value", "place"),
+    [
+        ("90806", "Long Beach, CA"),
+        ("90806-1234", "Long Beach, CA"),
+        ("00501", "Holtsville, NY"),  # the first ZIP code in the table
+        ("99950", "Ketchikan, AK"),  # the last
+        ("60601", "Chicago, IL"),
+        ("00000", ""),
+        ("99999", ""),
+        ("9080", ""),
+        (None, ""),
+    ],
+)
+def test_a_zip_code_is_named_by_its_city_and_state(value, place):
+    assert geo.zip_place(value) == place
+
+
+def test_the_first_and_last_zip_codes_have_coordinates():
+    assert geo.zip_coordinates("00501") == (40.8154, -73.0451)
+    assert geo.zip_coordinates("99950") == (55.3422, -131.6478)
+
+
+def test_the_committed_zip_table_is_what_the_zipcodes_package_gives(tmp_path):
+    """``manage.py export_zip_codes`` writes the table from the zipcodes package; the committed copy is current."""
+    pytest.importorskip("zipcodes", reason="zipcodes is a development dependency")
+    written = tmp_path / "us_zip_codes.tsv"
+
+    call_command("export_zip_codes", output=str(written), stdout=io.StringIO())
+
+    assert written.read_bytes() == geo.ZIP_DATA_FILE.read_bytes()
+
+
+def test_serving_a_zip_search_never_loads_the_zipcodes_package(db):
+    """The zipcodes package holds about 38 MB per process once used; the site reads its own table instead."""
+    result = run_django(
+        "import sys\n"
+        "from providers import geo, validators\n"
+        "validators.validate_zip('90806')\n"
+        "assert geo.zip_place('90806') == 'Long Beach, CA'\n"
+        "assert geo.zip_coordinates('10001')\n"
+        "print('zipcodes' in sys.modules)\n",
+        "hospital_site.settings.test",
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False"
