@@ -19,6 +19,11 @@ before the change is visible in the database.
 
 The generation lives in the cache, so it is shared exactly as widely as the
 cached pages: per machine with the file cache, across app servers with Redis.
+
+When the cache server is down (Redis; django-redis turns its errors into misses),
+``generation`` is None and nothing is read or stored: pages are rendered. Each
+process that saw the outage starts a new generation once the cache answers again,
+because a change made meanwhile could not replace the token.
 """
 
 import logging

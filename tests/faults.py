@@ -46,15 +46,35 @@ def need(binary, how_to_install):
 
 
 def free_port():
-    """A loopback port nobody listens on: the next of FAULT_TEST_PORTS, or one the OS picks."""
+    """A loopback port a server can listen on now: the next free one of FAULT_TEST_PORTS, or one the OS picks."""
     while _ports_given:
         port = _ports_given.pop(0)
         with socket.socket() as probe:
-            if probe.connect_ex(("127.0.0.1", port)) != 0:
-                return port
+            try:
+                # Binding, not connecting: a port can also be taken by another program's outgoing connection.
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+def started_on_a_free_port(server, attempts=3):
+    """``server.start()``; if its port was taken in the meantime (it exits at once), again on another."""
+    for attempt in range(attempts):
+        try:
+            server.start()
+            return
+        except ServerExited:
+            if attempt == attempts - 1:
+                raise
+            server.port = free_port()
+
+
+class ServerExited(AssertionError):
+    """A server process ended while we waited for it to answer."""
 
 
 def wait_until(check, timeout=30, what="the server"):
@@ -82,8 +102,11 @@ class PostgresCluster:
         self.folder.chmod(0o777)
         self.data = self.folder / "data"
         self.port = free_port()
-        self.url = f"postgres://postgres@127.0.0.1:{self.port}/postgres"
         self._as_owner([str(self.bindir / "initdb"), "-D", str(self.data), "-A", "trust", "-U", "postgres"])
+
+    @property
+    def url(self):
+        return f"postgres://postgres@127.0.0.1:{self.port}/postgres"
 
     def _as_owner(self, command):
         if os.geteuid() == 0:
@@ -93,10 +116,14 @@ class PostgresCluster:
 
     def start(self):
         options = f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off"
-        self._as_owner(
-            [str(self.bindir / "pg_ctl"), "-D", str(self.data), "-o", options, "-l", str(self.folder / "log"), "-w"]
-            + ["start"]
-        )
+        try:
+            self._as_owner(
+                [str(self.bindir / "pg_ctl"), "-D", str(self.data), "-o", options]
+                + ["-l", str(self.folder / "log"), "-w", "start"]
+            )
+        except AssertionError as error:
+            log = (self.folder / "log").read_text()[-2000:] if (self.folder / "log").exists() else ""
+            raise ServerExited(f"PostgreSQL on port {self.port} did not start: {error}\n{log}") from error
 
     def stop(self):
         self._as_owner([str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop"])
@@ -115,23 +142,37 @@ class RedisServer:
         self.binary = need("redis-server", "apt-get install redis-server")
         self.folder = Path(folder)
         self.port = free_port()
-        self.url = f"redis://127.0.0.1:{self.port}/0"
         self.process = None
+        self.log_path = self.folder / "redis.log"
+        self._log = open(self.log_path, "a")  # noqa: SIM115 - closed in kill()
+
+    @property
+    def url(self):
+        return f"redis://127.0.0.1:{self.port}/0"
 
     def start(self):
         self.process = subprocess.Popen(
             [self.binary, "--port", str(self.port), "--bind", "127.0.0.1", "--dir", str(self.folder)]
             + ["--appendonly", "yes", "--appendfsync", "always", "--save", "", "--daemonize", "no"],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
         )
-        wait_until(lambda: listening(self.port), what="redis-server")
+        wait_until(lambda: self._answers(), what=f"redis-server (log: {self.log_path})")
+
+    def _answers(self):
+        if self.process.poll() is not None:
+            raise ServerExited(f"redis-server on port {self.port} exited:\n{self.log_path.read_text()[-2000:]}")
+        return listening(self.port)
 
     def kill(self):
         """As a crash: SIGKILL, no goodbye."""
         if self.process and self.process.poll() is None:
             self.process.send_signal(signal.SIGKILL)
             self.process.wait(timeout=10)
+
+    def remove(self):
+        self.kill()
+        self._log.close()
 
 
 def production_env(tmp_path, database_url, **extra):
@@ -178,23 +219,28 @@ class AppServer:
     def __init__(self, env, folder):
         self.port = free_port()
         self.log_path = Path(folder) / "gunicorn.log"
-        child_env = {k: v for k, v in os.environ.items() if k not in SCRUBBED}
-        child_env.update(env)
-        self._log = open(self.log_path, "w")  # noqa: SIM115 - closed in stop()
+        self.child_env = {k: v for k, v in os.environ.items() if k not in SCRUBBED}
+        self.child_env.update(env)
+        self._log = open(self.log_path, "a")  # noqa: SIM115 - closed in stop()
+        self.cookies = http.cookiejar.CookieJar()
+        self.process = None
+        started_on_a_free_port(self)
+
+    def start(self):
         self.process = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "hospital_site.wsgi:application"]
             + ["--bind", f"127.0.0.1:{self.port}", "--workers", "1", "--timeout", "30"]
             + ["--forwarded-allow-ips", "127.0.0.1", "--access-logfile", "-"],
             cwd=PROJECT_ROOT,
-            env=child_env,
+            env=self.child_env,
             stdout=self._log,
             stderr=subprocess.STDOUT,
         )
-        self.cookies = http.cookiejar.CookieJar()
         wait_until(lambda: self._answers(), timeout=60, what=f"gunicorn (log: {self.log_path})")
 
     def _answers(self):
-        assert self.process.poll() is None, self.log()
+        if self.process.poll() is not None:
+            raise ServerExited(f"gunicorn on port {self.port} exited:\n{self.log()[-3000:]}")
         try:
             self.get("/healthz")
         except OSError:

@@ -19,6 +19,7 @@ from tests.faults import (
     prepare_site,
     production_env,
     set_hospital_name,
+    started_on_a_free_port,
     wait_until,
 )
 from tests.helpers import run_django, run_manage
@@ -33,7 +34,11 @@ def page(body):
 @pytest.fixture
 def postgres():
     cluster = PostgresCluster()
-    cluster.start()
+    try:
+        started_on_a_free_port(cluster)
+    except BaseException:
+        cluster.remove()
+        raise
     yield cluster
     cluster.remove()
 
@@ -111,9 +116,9 @@ def test_the_outage_page_without_any_remembered_settings_still_says_call_911(tmp
 @pytest.fixture
 def redis(tmp_path):
     server = RedisServer(tmp_path)
-    server.start()
+    started_on_a_free_port(server)
     yield server
-    server.kill()
+    server.remove()
 
 
 def searches(app, words):
