@@ -10,7 +10,7 @@ VNU_VERSION := 26.9.27
 LIGHTHOUSE_VERSION := 12.2.3
 TOOLS := .tools
 
-.PHONY: help run serve test e2e lint format check bench lighthouse tools clean
+.PHONY: help run serve test e2e lint format check bench load lighthouse tools clean
 
 help:
 	@echo "make run    - set up, migrate, load demo content, serve on http://127.0.0.1:$(PORT)/"
@@ -23,6 +23,7 @@ help:
 	@echo "make tools  - install the Nu HTML Checker (vnu-jar) into .tools with npm; the HTML test uses it"
 	@echo "make lighthouse - Lighthouse scores for four pages on a phone (not part of CI; needs chromium)"
 	@echo "make bench  - page, Varnish, memory and Find a Doctor benchmarks on PostgreSQL (prints numbers; see bench/README.md)"
+	@echo "make load   - 64 connections for LOAD_DURATION (60) s on three pages under make serve; errors, p50, p99"
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; set PYTHON=/path/to/python3.11")'
@@ -107,6 +108,10 @@ bench: $(VENV)/.dev-installed
 	bash bench/pages.sh
 	bash bench/memory.sh
 	DATABASE_URL=$(BENCH_SERVER_URL) $(BIN)/python bench/provider_search.py --sizes 1000,100000 --repeats 20
+
+# Load, not speed: zero errors and no worker crash under 64 connections (bench/README.md). LOAD_DURATION=10 for a quick run.
+load: $(VENV)/.dev-installed
+	bash bench/load.sh
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache $(TOOLS)

@@ -19,9 +19,16 @@ before the change is visible in the database.
 
 The generation lives in the cache, so it is shared exactly as widely as the
 cached pages: per machine with the file cache, across app servers with Redis.
+
+When the cache server is down (Redis; django-redis turns its errors into misses),
+``generation`` is None and nothing is read or stored: pages are rendered. Each
+process that saw the outage starts a new generation once the cache answers again,
+because a change made meanwhile could not replace the token.
 """
 
+import logging
 import threading
+import time
 import uuid
 from urllib.parse import urlsplit
 
@@ -33,7 +40,21 @@ GENERATION_KEY = "site-cache:generation"
 # A purge target meaning "every URL on the site" (see deploy/varnish/default.vcl).
 EVERYTHING = "/*"
 
+# After the cache fails to answer, how long each worker serves pages without it before trying again.
+CACHE_RETRY_SECONDS = 5
+
+logger = logging.getLogger(__name__)
 _pending = threading.local()
+
+
+class _Outage:
+    """This process's view of the cache server: down since a failed read or write, and when to try again."""
+
+    down = False
+    retry_at = 0.0
+
+
+_outage = _Outage()
 
 
 def cache():
@@ -42,33 +63,64 @@ def cache():
 
 
 def generation(request=None):
-    """The current generation token; read once per request when a request is given."""
+    """The current generation token, or None while the cache cannot be reached.
+
+    Read once per request when a request is given. None means "cache nothing now":
+    callers compute what they need and store nothing (see ``key`` and ``get_or_set``).
+    """
     if request is not None and hasattr(request, "_site_cache_generation"):
         return request._site_cache_generation
-    store = cache()
-    value = store.get(GENERATION_KEY)
-    if value is None:
-        # Lost (evicted, flushed, first start): a new token orphans whatever was cached
-        # before, so a lost generation can never bring an old page back.
-        store.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
-        value = store.get(GENERATION_KEY)
+    value = _read_generation()
     if request is not None:
         request._site_cache_generation = value
     return value
 
 
+def _read_generation():
+    if time.monotonic() < _outage.retry_at:
+        return None
+    store = cache()
+    value = store.get(GENERATION_KEY)
+    if value is None:
+        # Lost (evicted, flushed, first start): a new token orphans whatever was cached
+        # before, so a lost generation can never bring an old page back.
+        token = uuid.uuid4().hex
+        value = token if store.add(GENERATION_KEY, token, timeout=None) else store.get(GENERATION_KEY)
+    if value is None:
+        # Neither read nor written: the cache server is down. Try again in a few seconds,
+        # not on every request, so a cache that hangs cannot slow every page.
+        if not _outage.down:
+            logger.error("Cache unreachable: serving pages without it until it answers again.")
+        _outage.down = True
+        _outage.retry_at = time.monotonic() + CACHE_RETRY_SECONDS
+        return None
+    if _outage.down:
+        # Back. A publish during the outage could not change the token, so pages stored
+        # before it may be stale: start a new generation to orphan them all.
+        _outage.down = False
+        logger.warning("Cache reachable again: starting a new cache generation.")
+        value = new_generation()
+    return value
+
+
 def key(request, *parts):
-    """A cache key valid until the next change to the site."""
-    return ":".join(["site-cache", generation(request), *map(str, parts)])
+    """A cache key valid until the next change to the site; None while the cache is unreachable."""
+    current = generation(request)
+    if current is None:
+        return None
+    return ":".join(["site-cache", current, *map(str, parts)])
 
 
 def get_or_set(request, parts, compute, timeout=None):
     """The cached value for ``parts`` in this generation, computing and storing it when missing.
 
-    Values are wrapped so that a computed ``None`` is cached too.
+    Values are wrapped so that a computed ``None`` is cached too. Without a cache the
+    value is simply computed.
     """
-    store = cache()
     cache_key = key(request, *parts)
+    if cache_key is None:
+        return compute()
+    store = cache()
     found = store.get(cache_key)
     if found is not None:
         return found[0]
@@ -78,8 +130,15 @@ def get_or_set(request, parts, compute, timeout=None):
 
 
 def new_generation():
-    """Orphan everything cached so far."""
-    cache().set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    """Orphan everything cached so far; returns the new token."""
+    token = uuid.uuid4().hex
+    store = cache()
+    store.set(GENERATION_KEY, token, timeout=None)
+    if store.get(GENERATION_KEY) is None:
+        # Not written (the cache server is down; django-redis ignores the error): when
+        # it answers again, the first request that reads the generation starts a new one.
+        _outage.down = True
+    return token
 
 
 def invalidate(paths=(EVERYTHING,)):

@@ -74,9 +74,10 @@ class PageCacheMiddleware:
             return self.get_response(request)
         page_key = None
         if settings.PAGE_CACHE_ENABLED and request.method == "GET" and not personal_request(request):
+            # None while the cache server is down: the page is rendered and not stored.
             page_key = self._key(request)
-            stored = self._recent.get(page_key)
-            if stored is None:
+            stored = self._recent.get(page_key) if page_key else None
+            if stored is None and page_key:
                 stored = cache.cache().get(page_key)
                 if stored is not None:
                     self._remember(page_key, stored)
@@ -113,6 +114,7 @@ class PageCacheMiddleware:
         return response
 
     def _key(self, request):
+        """The page's key in this generation; None while the cache server is down."""
         url = request.build_absolute_uri()
         return cache.key(request, "page", PAGE_FORMAT, hashlib.sha256(url.encode()).hexdigest())
 

@@ -128,9 +128,18 @@ class SiteSettings(BaseGenericSetting):
             return super().load(request_or_site)
         attr_name = cls.get_cache_attr_name()
         if not hasattr(request_or_site, attr_name):
-            found = cache.get_or_set(request_or_site, ["site-settings"], cls._get_or_create)
+            found = cache.get_or_set(request_or_site, ["site-settings"], cls._read_for_pages)
             setattr(request_or_site, attr_name, found)
         return getattr(request_or_site, attr_name)
+
+    @classmethod
+    def _read_for_pages(cls):
+        """The row from the database; its name and numbers are also kept for the outage page."""
+        from .outage import remember_contact
+
+        found = cls._get_or_create()
+        remember_contact(found)
+        return found
 
     def __str__(self):
         return self.hospital_name

@@ -6,13 +6,14 @@ change what every page shows, so they invalidate the whole site cache (see
 and Find a Doctor data has its own receivers in ``providers.signals``.
 """
 
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from . import cache
+from . import cache, outage
 from .models import SiteSettings
 
 
@@ -41,3 +42,9 @@ def page_deleted(sender, instance, **kwargs):
 @receiver(post_delete, sender=Redirect)
 def site_wide_data_changed(sender, **kwargs):
     cache.invalidate()
+
+
+@receiver(post_save, sender=SiteSettings)
+def contact_changed(sender, instance, **kwargs):
+    # The outage page shows the numbers an administrator just saved, not the ones before.
+    transaction.on_commit(lambda: outage.remember_contact(instance))

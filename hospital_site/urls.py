@@ -6,8 +6,11 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from . import views
+from . import outage, views
 from .sitemaps import LivePagesSitemap
+
+# A database outage is answered with a 503 page that needs no database (hospital_site/outage.py).
+handler500 = outage.server_error
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),

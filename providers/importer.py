@@ -9,7 +9,7 @@ import io
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import DatabaseError, transaction
 
 from conditions.models import ConditionPage
 
@@ -254,22 +254,37 @@ def _validate_row(line, row, header, lookups, existing, seen_npis, claimed_slugs
     return result
 
 
+class ImportSaveError(Exception):
+    """The database refused a row that passed validation (a constraint, a lost connection); nothing was saved."""
+
+
 @transaction.atomic
 def save(report):
     """Save every row of a report that has no errors. All or nothing: one failure rolls all back."""
     if report.errors:
         raise ValueError("Refusing to save a file with errors.")
     for row in report.rows:
-        provider = row.provider
-        for name in ("specialties", "conditions", "languages"):
-            if name in row.relations:
-                setattr(provider, name, row.relations[name])
-        current = {link.location_id: link for link in provider.provider_locations.all()} if provider.pk else {}
-        links = []
-        for order, location in enumerate(row.relations["locations"]):
-            # Keep each existing link, with the phone and intake status an editor may have set.
-            link = current.get(location.pk) or ProviderLocation(location=location)
-            link.sort_order = order
-            links.append(link)
-        provider.provider_locations = links
-        provider.save()
+        try:
+            _save_row(row)
+        except DatabaseError as error:
+            # Raised out of the atomic block, so everything saved before this row is rolled back.
+            label = f"Line {row.line}" + (f" (NPI {row.npi})" if row.npi else "")
+            reason = (str(error).strip().splitlines() or [type(error).__name__])[0]
+            raise ImportSaveError(f"{label}: the database refused this row ({reason})") from error
+
+
+def _save_row(row):
+    """One row: the provider, its lists and its locations (links an editor adjusted are kept)."""
+    provider = row.provider
+    for name in ("specialties", "conditions", "languages"):
+        if name in row.relations:
+            setattr(provider, name, row.relations[name])
+    current = {link.location_id: link for link in provider.provider_locations.all()} if provider.pk else {}
+    links = []
+    for order, location in enumerate(row.relations["locations"]):
+        # Keep each existing link, with the phone and intake status an editor may have set.
+        link = current.get(location.pk) or ProviderLocation(location=location)
+        link.sort_order = order
+        links.append(link)
+    provider.provider_locations = links
+    provider.save()

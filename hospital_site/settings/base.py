@@ -136,11 +136,22 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # must be shared by every worker that can receive a request, or a publish would
 # reach only one of them: files on this machine by default (all gunicorn workers
 # see them), REDIS_URL for several app servers.
+#
+# A cache is never the only copy of anything, so a Redis outage must not take the
+# site down: django-redis with IGNORE_EXCEPTIONS turns every failed read into a miss
+# and every failed write into a no-op, and the short timeouts keep a Redis that hangs
+# from holding pages up; hospital_site.cache logs the outage once and serves pages
+# uncached until Redis answers again (docs/operations.md, "When Redis goes away").
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": float(os.environ.get("REDIS_CONNECT_TIMEOUT", "0.25")),
+                "SOCKET_TIMEOUT": float(os.environ.get("REDIS_TIMEOUT", "0.5")),
+            },
         }
     }
 else:

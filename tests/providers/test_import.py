@@ -3,7 +3,7 @@
 import pytest
 from django.core.management import CommandError, call_command
 
-from providers.models import Provider
+from providers.models import Provider, ProviderLocation
 from tests.providers import factories
 
 HEADER = (
@@ -165,3 +165,77 @@ def test_the_help_documents_the_columns(capsys):
 
     for column in ["npi", "primary_specialty", "locations", "languages", "conditions", "accepting_new_patients"]:
         assert column in out
+
+
+# A real database refusing a row that passed validation: a trigger, on SQLite and on PostgreSQL.
+REFUSE_TRIGGER = {
+    "sqlite": [
+        "CREATE TRIGGER refuse_npi BEFORE INSERT ON providers_provider WHEN NEW.npi = '{npi}' "
+        "BEGIN SELECT RAISE(ABORT, 'refused by the fault test'); END"
+    ],
+    "postgresql": [
+        "CREATE FUNCTION refuse_npi() RETURNS trigger AS $$ BEGIN "
+        "RAISE EXCEPTION 'refused by the fault test'; END $$ LANGUAGE plpgsql",
+        "CREATE TRIGGER refuse_npi BEFORE INSERT ON providers_provider FOR EACH ROW "
+        "WHEN (NEW.npi = '{npi}') EXECUTE FUNCTION refuse_npi()",
+    ],
+}
+DROP_TRIGGER = {
+    "sqlite": ["DROP TRIGGER IF EXISTS refuse_npi"],
+    "postgresql": ["DROP TRIGGER IF EXISTS refuse_npi ON providers_provider", "DROP FUNCTION IF EXISTS refuse_npi()"],
+}
+
+
+@pytest.fixture
+def database_refuses(transactional_db):
+    """Make the database itself refuse to insert a provider with a given NPI, until the test ends."""
+    from django.db import connection
+
+    def refuse(npi):
+        with connection.cursor() as cursor:
+            for statement in REFUSE_TRIGGER[connection.vendor]:
+                cursor.execute(statement.replace("{npi}", npi))
+
+    yield refuse
+    with connection.cursor() as cursor:
+        for statement in DROP_TRIGGER[connection.vendor]:
+            cursor.execute(statement)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_row_the_database_refuses_after_good_ones_leaves_the_database_as_it_was(
+    tmp_path, reference_data, database_refuses, capsys
+):
+    """Real transactions (no test-wide transaction around them): what is committed is what stays."""
+    from django.db import connection
+
+    kept = factories.provider("Keep", "Me", npi=factories.valid_npi(903))
+    before = {
+        "providers": sorted(Provider.objects.values_list("npi", "last_name")),
+        "links": ProviderLocation.objects.count(),
+        "languages": Provider.languages.through.objects.count(),
+    }
+    rows = (
+        HEADER
+        + f"{factories.valid_npi(901)},Ana,Example,MD,2080P0207X,Main Campus,en;es,acute-lymphoblastic-leukemia,yes\n"
+        + f"{factories.valid_npi(903)},Keep,Changed,MD,2080P0207X,Torrance Clinic,es,,no\n"
+        + f"{factories.valid_npi(902)},Ben,Sample,DO,pediatric-cardiology,Torrance Clinic,English,,no\n"
+    )
+    database_refuses(factories.valid_npi(902))  # the last of three rows, after a create and an update
+
+    with pytest.raises(CommandError) as raised:
+        run(write(tmp_path, rows), capsys=capsys)
+
+    message = str(raised.value)
+    assert f"Line 4 (NPI {factories.valid_npi(902)}): the database refused this row" in message
+    assert "refused by the fault test" in message
+    assert "Nothing was imported: every row was rolled back." in message
+    # Ana (created) and Keep (updated) were saved before the refusal; neither change stayed.
+    assert connection.get_autocommit(), "no transaction is left open around the check"
+    assert {
+        "providers": sorted(Provider.objects.values_list("npi", "last_name")),
+        "links": ProviderLocation.objects.count(),
+        "languages": Provider.languages.through.objects.count(),
+    } == before
+    kept.refresh_from_db()
+    assert kept.last_name == "Me"

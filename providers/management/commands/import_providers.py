@@ -61,7 +61,10 @@ class Command(BaseCommand):
         if dry_run:
             self.stdout.write(self.style.WARNING(f"Dry run: {summary}. Nothing was saved."))
             return
-        importer.save(report)
+        try:
+            importer.save(report)
+        except importer.ImportSaveError as error:
+            raise CommandError(f"{error}. Nothing was imported: every row was rolled back.") from error
         self.stdout.write(
             self.style.SUCCESS(f"Imported {summary.replace('to create', 'created').replace('to update', 'updated')}.")
         )
