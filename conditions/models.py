@@ -24,7 +24,7 @@ from wagtail.fields import StreamField
 from wagtail.models import AbstractGroupApprovalTask, Page, PageManager, PageQuerySet
 from wagtail.search import index
 
-from hospital_site.cache import CachedViewRestrictionsMixin
+from hospital_site.cache import CachedViewRestrictionsMixin, any_view_restrictions
 
 from . import structured_data
 from .blocks import CallToActionBlock, ConditionBodyBlock
@@ -151,7 +151,9 @@ class ConditionIndexPage(CachedViewRestrictionsMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         live_conditions = ConditionPage.objects.child_of(self).live()
-        conditions = list(live_conditions.public().order_by("title"))
+        # Wagtail's privacy check is a query; skipped while no page on the site is private.
+        public_conditions = live_conditions.public() if any_view_restrictions(request) else live_conditions
+        conditions = list(public_conditions.order_by("title"))
         form = ConditionFilterForm(request.GET or None)
         query = ""
         if form.is_valid() and form.cleaned_data["q"]:

@@ -1,6 +1,7 @@
 """Template helpers used across the site."""
 
 from django import template
+from django.utils.html import format_html
 
 from hospital_site import phone
 from hospital_site.navigation import navigation
@@ -26,15 +27,25 @@ def minutes(delta):
     return int(delta.total_seconds() // 60)
 
 
-@register.inclusion_tag("tags/phone_link.html")
+@register.simple_tag
 def phone_link(number, label="", css_class=""):
-    """A tappable phone link whose visible text is always the number itself."""
-    return {
-        "href": phone.tel_href(number),
-        "number": phone.display_phone(number),
-        "label": label,
-        "css_class": css_class,
-    }
+    """A tappable phone link whose visible text is always the number itself; nothing for an invalid number.
+
+    Built in Python rather than from a template: a page shows it up to ten times
+    (header, footer, calls to action, every doctor's card), and an inclusion
+    template costs more than the link.
+    """
+    href = phone.tel_href(number)
+    if not href:
+        return ""
+    label_html = format_html('<span class="phone-link__label">{}</span> ', label) if label else ""
+    return format_html(
+        '<a class="{}" href="{}">{}<span class="phone-link__number">{}</span></a>',
+        css_class or "phone-link",
+        href,
+        label_html,
+        phone.display_phone(number),
+    )
 
 
 def _menu_items(request):

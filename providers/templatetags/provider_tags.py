@@ -35,7 +35,7 @@ def doctors_who_treat(context, page, limit=DOCTORS_SHOWN):
         providers = load()
     else:
         # Kept with the site cache: any change to the directory starts a new generation.
-        providers = cache.get_or_set(request, ["doctors-who-treat", page.pk, limit], load)
+        providers = cache.get_or_set(request, ["doctors-who-treat", page.pk, limit], load, keep_in_process=True)
     return {
         "request": context.get("request"),
         "settings": context.get("settings"),

@@ -15,8 +15,9 @@ from tests.providers import factories
 
 # The Site, its settings, the menu and "is any page private?" come from the cache on every page.
 HOME_QUERIES = 1  # the "Where to start" cards (the home page itself is cached with the Site)
-INDEX_QUERIES = 4  # routing (the index and its specific form), the conditions, and one more per filter search
-CONDITION_QUERIES = 4  # routing (3), related specialties (1); "Doctors who treat" cards are cached
+# Routing to the index costs nothing: the home page's live sections come from the site cache.
+INDEX_QUERIES = 1  # the conditions, and one more per filter search
+CONDITION_QUERIES = 2  # the condition page (1), related specialties (1); "Doctors who treat" cards are cached
 SEARCH_QUERIES = 6  # menus + spelling (1), count (1), providers (1) and their specialties, languages, locations (3)
 PROFILE_QUERIES = 5  # the provider (1), specialties, languages, locations, conditions treated (4)
 
