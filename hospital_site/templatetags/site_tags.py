@@ -1,9 +1,10 @@
 """Template helpers used across the site."""
 
 from django import template
+from django.template.loader import render_to_string
 from django.utils.html import format_html
 
-from hospital_site import phone
+from hospital_site import cache, phone
 from hospital_site.navigation import navigation
 
 register = template.Library()
@@ -73,3 +74,28 @@ def main_menu(context):
 def footer_links(context):
     """``{% footer_links as links %}``: the footer links from Settings → Navigation."""
     return navigation(context.get("request"))["footer"]
+
+
+@register.simple_tag(takes_context=True)
+def site_footer(context):
+    """``{% site_footer %}``: the footer every page ends with, rendered once per site and generation.
+
+    It shows only Site settings and the footer links, which change with a new
+    generation (``hospital_site.cache``), so its HTML is kept in the site cache.
+    """
+    from wagtail.models import Site
+
+    from hospital_site.models import SiteSettings
+
+    request = context.get("request")
+
+    def render():
+        return render_to_string(
+            "includes/footer.html",
+            {"site_settings": SiteSettings.load(request_or_site=request), "links": navigation(request)["footer"]},
+        )
+
+    if request is None:
+        return render()
+    site = Site.find_for_request(request)
+    return cache.get_or_set(request, ["footer", site.pk if site else None], render, keep_in_process=True)
