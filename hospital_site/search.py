@@ -84,17 +84,31 @@ def corrected_query(query, vocabulary):
     return " ".join(corrected) if corrected != words else ""
 
 
-def promotions_for(*queries):
+def promotions_for(*queries, request=None):
     """Editors' pinned results for any of ``queries`` (normalised as Wagtail stores them), live pages only."""
     wanted = {normalise_query_string(query) for query in queries if query}
     if not wanted:
         return []
-    return list(
-        SearchPromotion.objects.filter(query__query_string__in=wanted)
-        .filter(Q(page__isnull=True) | Q(page__live=True))
-        .select_related("page")
+    by_query = cache.get_or_set(request, ["search-promotions"], _promotions_by_query, keep_in_process=True)
+    found = [promotion for query in wanted for promotion in by_query.get(query, ())]
+    return sorted(found, key=lambda promotion: (promotion.sort_order, promotion.pk))
+
+
+def _promotions_by_query():
+    """Every pinned result whose page is live (or that links elsewhere), by query string.
+
+    Few, and kept in the site cache: publishing or unpublishing a page and
+    saving or deleting a promotion start a new generation (``hospital_site.signals``).
+    """
+    by_query = {}
+    promotions = (
+        SearchPromotion.objects.filter(Q(page__isnull=True) | Q(page__live=True))
+        .select_related("query", "page")
         .order_by("sort_order", "pk")
     )
+    for promotion in promotions:
+        by_query.setdefault(promotion.query.query_string, []).append(promotion)
+    return by_query
 
 
 def search_data(request=None):
@@ -147,7 +161,7 @@ def search_site(raw_query, request=None):
     data = search_data(request)
     vocabulary = vocabulary_for(terms, data)
     results.corrected_query = corrected_query(query, vocabulary)
-    results.promotions = promotions_for(query, results.corrected_query)
+    results.promotions = promotions_for(query, results.corrected_query, request=request)
 
     conditions = ConditionPage.objects.live()
     if cache.any_view_restrictions(request):

@@ -9,6 +9,7 @@ and Find a Doctor data has its own receivers in ``providers.signals``.
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.contrib.redirects.models import Redirect
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -41,3 +42,12 @@ def page_deleted(sender, instance, **kwargs):
 @receiver(post_delete, sender=Redirect)
 def site_wide_data_changed(sender, **kwargs):
     cache.invalidate()
+
+
+# Pinned search results: search pages show them, and site search keeps them in the site cache.
+@receiver(post_save, sender=SearchPromotion)
+@receiver(post_delete, sender=SearchPromotion)
+@receiver(post_save, sender=Query)
+@receiver(post_delete, sender=Query)
+def search_promotions_changed(sender, **kwargs):
+    cache.invalidate(("/search/*",))

@@ -113,6 +113,25 @@ def test_editors_pinned_result_comes_first(client, directory, index):
     assert condition_titles(response).count("Hemophilia") == 1
 
 
+def test_a_result_pinned_after_a_search_shows_on_the_next_search(client, directory, index, settings):
+    settings.PAGE_CACHE_ENABLED = True
+    before = search(client, "leukemia")  # cached, with the site's search data
+    assert search(client, "leukemia")["X-Page-Cache"] == "hit"
+    assert soup(before).select_one(".search-result--promoted") is None
+    hemophilia = index.get_children().get(slug="hemophilia")
+
+    promotion = SearchPromotion.objects.create(
+        query=Query.get("leukemia"), page=hemophilia, description="Pinned today.", sort_order=0
+    )
+
+    pinned = soup(search(client, "leukemia")).select_one(".search-result--promoted")
+    assert "Hemophilia" in pinned.get_text() and "Pinned today." in pinned.get_text()
+
+    promotion.delete()
+
+    assert soup(search(client, "leukemia")).select_one(".search-result--promoted") is None
+
+
 def test_a_pinned_unpublished_page_is_not_shown(client, directory, index):
     draft = conditions.condition_page(index, "Draft Page", publish=False)
     SearchPromotion.objects.create(query=Query.get("leukemia"), page=draft, sort_order=0)
