@@ -114,16 +114,23 @@ def _promotions_by_query():
 def search_data(request=None):
     """What every search reads and only a publish or a directory change alters, from the site cache.
 
-    ``{"words": frozenset, "specialties": [(pk, name, synonyms), …]}``: the medical
-    words misspellings are corrected to, and each specialty's lay words.
+    ``{"words": frozenset, "specialties": [(pk, name, synonyms), …], "condition_names": […]}``:
+    the medical words misspellings are corrected to, each specialty's lay words,
+    and each live condition page's whole names (``ConditionPageQuerySet.whole_names``).
     """
 
     def load():
         specialties = list(Specialty.objects.values_list("pk", "name", "synonyms"))
         texts = spelling.medical_texts()
-        return {"words": frozenset(spelling.Vocabulary.from_texts(texts).words), "specialties": specialties}
+        return {
+            "words": frozenset(spelling.Vocabulary.from_texts(texts).words),
+            "specialties": specialties,
+            # Live pages only; privacy is still checked by the query that fetches a match.
+            "condition_names": ConditionPage.objects.live().whole_names(),
+        }
 
-    return cache.get_or_set(request, ["site-search-data"], load, keep_in_process=True)
+    # The number changes with the shape of the value, so a deploy never reads the old one.
+    return cache.get_or_set(request, ["site-search-data", 2], load, keep_in_process=True)
 
 
 def vocabulary_for(terms, data):
@@ -166,12 +173,12 @@ def search_site(raw_query, request=None):
     conditions = ConditionPage.objects.live()
     if cache.any_view_restrictions(request):
         conditions = conditions.public()
-    found = conditions.search_for_parents(query)
+    found = conditions.search_for_parents(query, names=data["condition_names"])
     if found:
         # The words as typed found pages: say nothing about spelling.
         results.corrected_query = ""
     elif results.corrected_query:
-        found = conditions.search_for_parents(results.corrected_query)
+        found = conditions.search_for_parents(results.corrected_query, names=data["condition_names"])
     if not found:
         found = conditions_treated_by_specialists_in(results.corrected_query or query, conditions, data["specialties"])
     promoted_pages = {promotion.page_id for promotion in results.promotions if promotion.page_id}

@@ -51,7 +51,8 @@ def doctors_who_treat(context, page, limit=DOCTORS_SHOWN):
     if request is None or getattr(request, "is_preview", False):
         return render()
     # Kept with the site cache: any change to the directory or a publish starts a new generation.
-    return cache.get_or_set(request, ["doctors-who-treat", page.pk, limit], render, keep_in_process=True)
+    # (A new key name: the cards, not their HTML, were kept under the old one before a deploy.)
+    return cache.get_or_set(request, ["doctors-who-treat-html", page.pk, limit], render, keep_in_process=True)
 
 
 @register.filter
