@@ -5,6 +5,10 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BIN=$ROOT/.venv/bin
 SERVER_URL=${BENCH_SERVER_URL:-postgres://postgres@127.0.0.1:5432/postgres}
 DB_NAME=${BENCH_DATABASE_NAME:-bench_wt7}
+# Ports on loopback: BENCH_PORT_BASE and the four after it, and Varnish on BENCH_VARNISH_PORT, so two
+# people (or two checkouts) can run the benchmarks side by side.
+PORT_BASE=${BENCH_PORT_BASE:-8071}
+VARNISH_PORT=${BENCH_VARNISH_PORT:-6081}
 DB_URL="${SERVER_URL%/*}/$DB_NAME"
 PROVIDERS=${BENCH_PROVIDERS:-1000}
 WORK=$(mktemp -d /tmp/bench-http.XXXXXX)
@@ -100,6 +104,12 @@ PY
         "$BIN/python" manage.py load_demo_content >/dev/null
         "$BIN/python" manage.py generate_demo_providers --count "$PROVIDERS" >/dev/null
     )
+    # Planner statistics, as autovacuum would gather them on a live server soon after a bulk load.
+    "$BIN/python" - "$DB_URL" <<'PY'
+import sys, psycopg2
+connection = psycopg2.connect(sys.argv[1]); connection.autocommit = True
+connection.cursor().execute("ANALYZE")
+PY
 }
 
 # `make serve` (production settings under gunicorn) on a port, with extra environment.
@@ -110,10 +120,16 @@ start_site() {
     wait_for "http://127.0.0.1:$port/healthz"
 }
 
-# Requests per second from one bounded wrk run (2 threads, 16 connections).
+# The searches bench/search.lua cycles through, one path a line.
+search_paths() {
+    grep -o '"/search/[^"]*"' "$ROOT/bench/search.lua" | tr -d '"'
+}
+
+# Requests per second from one bounded wrk run (2 threads, 16 connections); more wrk options may follow the URL.
 wrk_rps() {
     local url=$1 out
-    out=$(wrk -t2 -c16 -d"${BENCH_DURATION:-10}s" "$url")
+    shift
+    out=$(wrk -t2 -c16 -d"${BENCH_DURATION:-10}s" "$@" "$url")
     if grep -q "Non-2xx" <<<"$out"; then
         echo "WARNING: errors from $url: $(grep Non-2xx <<<"$out")" >&2
     fi

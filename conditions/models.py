@@ -24,7 +24,7 @@ from wagtail.fields import StreamField
 from wagtail.models import AbstractGroupApprovalTask, Page, PageManager, PageQuerySet
 from wagtail.search import index
 
-from hospital_site.cache import CachedViewRestrictionsMixin
+from hospital_site.cache import CachedViewRestrictionsMixin, any_view_restrictions
 from hospital_site.edit_conflicts import PageConflictCheckForm
 
 from . import structured_data
@@ -101,24 +101,41 @@ class ConditionPageQuerySet(PageQuerySet):
             return set()
         return {page.pk for page in self.search(" ".join(words), operator="and")}
 
-    def search_for_parents(self, query):
+    def search_for_parents(self, query, names=None):
         """Pages for a search box: exact name matches first, then full-text matches.
 
         PostgreSQL's English full text drops stop words such as "all", so a
         parent typing "ALL" would find nothing by full text alone; matching the
         title and "also known as" names as whole names puts the ALL page back.
+        ``names`` (from ``whole_names()``, e.g. kept in the site cache) saves the
+        query for name matches when no page is called what was typed.
         """
         wanted = " ".join(query_words(query))
         if not wanted:
             return []
-        candidates = self.filter(Q(title__icontains=wanted) | Q(alternate_names__icontains=wanted))
-        by_name = [
-            page
-            for page in candidates.order_by("title")
-            if wanted in {" ".join(query_words(name)) for name in [page.title, *page.alternate_name_list]}
-        ]
+        if names is None:
+            candidates = self.filter(Q(title__icontains=wanted) | Q(alternate_names__icontains=wanted))
+        else:
+            named = [pk for pk, page_names in names if wanted in page_names]
+            candidates = self.filter(pk__in=named) if named else self.none()
+        by_name = (
+            [
+                page
+                for page in candidates.order_by("title")
+                if wanted in {" ".join(query_words(name)) for name in [page.title, *page.alternate_name_list]}
+            ]
+            if names is None or named
+            else []
+        )
         seen = {page.pk for page in by_name}
         return by_name + [page for page in self.search(wanted, operator="and") if page.pk not in seen]
+
+    def whole_names(self):
+        """``[(pk, {name, …})]``: each page's title and "also known as" names as search_for_parents() compares them."""
+        return [
+            (pk, {" ".join(query_words(name)) for name in [title, *alternate_names.split(",")] if query_words(name)})
+            for pk, title, alternate_names in self.values_list("pk", "title", "alternate_names")
+        ]
 
 
 ConditionPageManager = PageManager.from_queryset(ConditionPageQuerySet)
@@ -154,7 +171,9 @@ class ConditionIndexPage(CachedViewRestrictionsMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         live_conditions = ConditionPage.objects.child_of(self).live()
-        conditions = list(live_conditions.public().order_by("title"))
+        # Wagtail's privacy check is a query; skipped while no page on the site is private.
+        public_conditions = live_conditions.public() if any_view_restrictions(request) else live_conditions
+        conditions = list(public_conditions.order_by("title"))
         form = ConditionFilterForm(request.GET or None)
         query = ""
         if form.is_valid() and form.cleaned_data["q"]:

@@ -15,8 +15,12 @@ _SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"
 
 
 def script_content(data):
-    """``data`` as JSON that is safe inside ``<script type="application/ld+json">``."""
-    return mark_safe(json.dumps(data, ensure_ascii=False, indent=1).translate(_SCRIPT_ESCAPES))
+    """``data`` as compact JSON that is safe inside ``<script type="application/ld+json">``.
+
+    Compact, because json.dumps only uses its fast C encoder without ``indent``:
+    this runs on every uncached view of a condition page.
+    """
+    return mark_safe(json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_ESCAPES))
 
 
 def _named(schema_type, items, name_key="name"):
@@ -30,14 +34,20 @@ def condition_page(page, request=None):
         "name": page.title,
         "description": page.summary,
     }
-    if page.alternate_name_list:
-        condition["alternateName"] = page.alternate_name_list
-    if page.symptoms:
-        condition["signOrSymptom"] = _named("MedicalSignOrSymptom", page.symptoms)
-    if page.risk_factors:
-        condition["riskFactor"] = _named("MedicalRiskFactor", page.risk_factors)
-    if page.causes:
-        condition["cause"] = _named("MedicalCause", page.causes)
+    alternate_names, symptoms, risk_factors, causes = (
+        page.alternate_name_list,
+        page.symptoms,
+        page.risk_factors,
+        page.causes,
+    )
+    if alternate_names:
+        condition["alternateName"] = alternate_names
+    if symptoms:
+        condition["signOrSymptom"] = _named("MedicalSignOrSymptom", symptoms)
+    if risk_factors:
+        condition["riskFactor"] = _named("MedicalRiskFactor", risk_factors)
+    if causes:
+        condition["cause"] = _named("MedicalCause", causes)
     specialties = [
         {"@type": "MedicalSpecialty", "name": specialty.name} for specialty in page.related_specialties.all()
     ]

@@ -45,6 +45,10 @@ CACHE_RETRY_SECONDS = 5
 
 logger = logging.getLogger(__name__)
 _pending = threading.local()
+# Values each worker also keeps in its own memory, by full key (which carries the generation),
+# so a page view reads only the generation from the shared cache: see get_or_set().
+_in_process = {}
+IN_PROCESS_ENTRIES = 500
 
 
 class _Outage:
@@ -111,22 +115,52 @@ def key(request, *parts):
     return ":".join(["site-cache", current, *map(str, parts)])
 
 
-def get_or_set(request, parts, compute, timeout=None):
+def get_or_set(request, parts, compute, timeout=None, keep_in_process=False):
     """The cached value for ``parts`` in this generation, computing and storing it when missing.
 
-    Values are wrapped so that a computed ``None`` is cached too. Without a cache the
-    value is simply computed.
+    Values are wrapped so that a computed ``None`` is cached too; while the cache
+    server is down the value is simply computed. A value is read from the shared
+    cache once per request. With ``keep_in_process`` the worker also keeps it in
+    memory until it expires, so later requests in the same generation skip the
+    shared cache (a file read and unpickling) altogether; only for values nobody
+    modifies, since every request of the worker then gets the same object.
     """
+    timeout = timeout or settings.PAGE_CACHE_SECONDS
     cache_key = key(request, *parts)
     if cache_key is None:
+        # The cache server is down: compute, keep nothing (not even in this worker).
         return compute()
-    store = cache()
-    found = store.get(cache_key)
-    if found is not None:
-        return found[0]
-    value = compute()
-    store.set(cache_key, (value,), timeout or settings.PAGE_CACHE_SECONDS)
+    seen = getattr(request, "_site_cache_values", None) if request is not None else None
+    if seen is not None and cache_key in seen:
+        return seen[cache_key]
+    kept = _in_process.get(cache_key) if keep_in_process else None
+    if kept is not None and kept[0] > time.monotonic():
+        value = kept[1]
+    else:
+        store = cache()
+        found = store.get(cache_key)
+        if found is not None:
+            value = found[0]
+        else:
+            value = compute()
+            store.set(cache_key, (value,), timeout)
+        if keep_in_process:
+            _keep(cache_key, value, timeout)
+    if request is not None:
+        if seen is None:
+            seen = request._site_cache_values = {}
+        seen[cache_key] = value
     return value
+
+
+def _keep(cache_key, value, timeout):
+    _in_process[cache_key] = (time.monotonic() + timeout, value)
+    while len(_in_process) > IN_PROCESS_ENTRIES:
+        # Oldest first; another thread may have dropped it already.
+        try:
+            _in_process.pop(next(iter(_in_process)))
+        except (KeyError, RuntimeError, StopIteration):
+            break
 
 
 def new_generation():
@@ -206,6 +240,13 @@ class CachedViewRestrictionsMixin:
     def get_view_restrictions(self):
         from wagtail.models import PageViewRestriction
 
-        if not get_or_set(None, ["any-view-restrictions"], PageViewRestriction.objects.exists):
+        if not any_view_restrictions():
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
+
+
+def any_view_restrictions(request=None):
+    """Whether any page is private (a password, a login, a group): almost never, so cached per generation."""
+    from wagtail.models import PageViewRestriction
+
+    return get_or_set(request, ["any-view-restrictions"], PageViewRestriction.objects.exists, keep_in_process=True)

@@ -51,7 +51,7 @@ def _cached_site(request):
             site.root_page.specific  # noqa: B018 - loaded now so routing starts without a query
         return site
 
-    return cache.get_or_set(request, ["site", request._get_raw_host(), request.get_port()], find)
+    return cache.get_or_set(request, ["site", request._get_raw_host(), request.get_port()], find, keep_in_process=True)
 
 
 class PageCacheMiddleware:

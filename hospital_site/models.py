@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import Http404
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -50,6 +51,32 @@ class HomePage(cache.CachedViewRestrictionsMixin, Page):
 
     class Meta:
         verbose_name = "home page"
+
+    def route(self, request, path_components):
+        """Find a live top-level section (/conditions/…) from the site cache instead of two queries.
+
+        The live sections' slugs are kept per generation, and each section in its
+        specific form; any publish, unpublish, move or delete starts a new
+        generation. Any other path (a draft section, a typo) is routed as usual.
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        slug = path_components[0]
+        live = cache.get_or_set(request, ["live-sections", self.pk], self._live_section_slugs, keep_in_process=True)
+        if slug not in live:
+            return super().route(request, path_components)
+        try:
+            section = cache.get_or_set(request, ["live-section", self.pk, slug], lambda: self._section(slug))
+        except Page.DoesNotExist as error:
+            raise Http404 from error
+        section._cached_parent_obj = self
+        return section.route(request, path_components[1:])
+
+    def _live_section_slugs(self):
+        return frozenset(self.get_children().live().values_list("slug", flat=True))
+
+    def _section(self, slug):
+        return self.get_children().live().get(slug=slug).specific
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -51,4 +51,6 @@ def navigation(request):
     if request is None:
         return _build(None)
     site = Site.find_for_request(request)
-    return cache.get_or_set(request, ["navigation", site.pk if site else None], lambda: _build(request))
+    return cache.get_or_set(
+        request, ["navigation", site.pk if site else None], lambda: _build(request), keep_in_process=True
+    )

@@ -13,21 +13,29 @@ Editors pin results for a term with Wagtail's search promotions
 (Settings → Promoted search results). A search never writes to the
 database: no query hits are recorded, so a GET stays a GET.
 
-The number of queries has a fixed ceiling whatever the input: the vocabulary
-comes in one query, and the condition search runs at most three times (as
-typed; as corrected; through the lay synonyms of the specialties that treat
-it), each only when the one before found nothing.
+The number of queries has a fixed ceiling whatever the input, and is small:
+the medical vocabulary and the specialties' lay words come from the site
+cache (``hospital_site.cache``, refreshed on any change to pages or the
+directory), doctors' names that look like a misspelt word in one query per
+word (PostgreSQL, and only for words the vocabulary does not know), and the
+condition search runs at most three times (as typed; as corrected; through the
+lay synonyms of the specialties that treat it), each only when the one before
+found nothing. Doctors and how many match come in one query, plus one each for
+their specialties and locations.
 """
 
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.db.models import Count, Prefetch, Q, Window
 from modelsearch.utils import normalise_query_string
 from wagtail.contrib.search_promotions.models import SearchPromotion
 
 from conditions.models import ConditionIndexPage, ConditionPage
-from providers.filters import clean_parameter, load_search_context
-from providers.models import Provider, Specialty, normalize_text, search_terms, split_list
+from providers import spelling
+from providers.filters import clean_parameter
+from providers.models import Provider, ProviderLocation, Specialty, normalize_text, search_terms, split_list
+
+from . import cache
 
 MAX_QUERY_LENGTH = 200
 # Doctors shown on the search page; the rest are one link away in Find a Doctor.
@@ -76,20 +84,80 @@ def corrected_query(query, vocabulary):
     return " ".join(corrected) if corrected != words else ""
 
 
-def promotions_for(*queries):
+def promotions_for(*queries, request=None):
     """Editors' pinned results for any of ``queries`` (normalised as Wagtail stores them), live pages only."""
     wanted = {normalise_query_string(query) for query in queries if query}
     if not wanted:
         return []
-    return list(
-        SearchPromotion.objects.filter(query__query_string__in=wanted)
-        .filter(Q(page__isnull=True) | Q(page__live=True))
-        .select_related("page")
+    by_query = cache.get_or_set(request, ["search-promotions"], _promotions_by_query, keep_in_process=True)
+    found = [promotion for query in wanted for promotion in by_query.get(query, ())]
+    return sorted(found, key=lambda promotion: (promotion.sort_order, promotion.pk))
+
+
+def _promotions_by_query():
+    """Every pinned result whose page is live (or that links elsewhere), by query string.
+
+    Few, and kept in the site cache: publishing or unpublishing a page and
+    saving or deleting a promotion start a new generation (``hospital_site.signals``).
+    """
+    by_query = {}
+    promotions = (
+        SearchPromotion.objects.filter(Q(page__isnull=True) | Q(page__live=True))
+        .select_related("query", "page")
         .order_by("sort_order", "pk")
+    )
+    for promotion in promotions:
+        by_query.setdefault(promotion.query.query_string, []).append(promotion)
+    return by_query
+
+
+def search_data(request=None):
+    """What every search reads and only a publish or a directory change alters, from the site cache.
+
+    ``{"words": frozenset, "specialties": [(pk, name, synonyms), …], "condition_names": […]}``:
+    the medical words misspellings are corrected to, each specialty's lay words,
+    and each live condition page's whole names (``ConditionPageQuerySet.whole_names``).
+    """
+
+    def load():
+        specialties = list(Specialty.objects.values_list("pk", "name", "synonyms"))
+        texts = spelling.medical_texts()
+        return {
+            "words": frozenset(spelling.Vocabulary.from_texts(texts).words),
+            "specialties": specialties,
+            # Live pages only; privacy is still checked by the query that fetches a match.
+            "condition_names": ConditionPage.objects.live().whole_names(),
+        }
+
+    # The number changes with the shape of the value, so a deploy never reads the old one.
+    return cache.get_or_set(request, ["site-search-data", 2], load, keep_in_process=True)
+
+
+def vocabulary_for(terms, data):
+    """The spelling vocabulary for ``terms``: the medical words, and doctors' names like the unknown words."""
+    medical = spelling.Vocabulary(words=data["words"])
+    # A word the medical vocabulary knows is never corrected, so names like it are not needed.
+    unknown = [term for term in terms if not medical.knows(term)]
+    names = spelling.similar_names(unknown)
+    return spelling.Vocabulary(words=data["words"], names={normalize_text(name) for name in names if name})
+
+
+def doctors_listing():
+    """Active doctors with what a search result shows: specialties and the first location's phone."""
+    return (
+        Provider.objects.active()
+        .select_related("primary_specialty")
+        .prefetch_related(
+            "specialties",
+            Prefetch(
+                "provider_locations",
+                queryset=ProviderLocation.objects.select_related("location").order_by("sort_order", "pk"),
+            ),
+        )
     )
 
 
-def search_site(raw_query):
+def search_site(raw_query, request=None):
     """Search conditions and doctors for ``raw_query``; never writes to the database."""
     query, truncated = clean_query(raw_query)
     results = SiteSearchResults(query=query, truncated=truncated)
@@ -97,42 +165,52 @@ def search_site(raw_query):
         return results
 
     terms = search_terms(query)
-    _options, vocabulary = load_search_context(terms)
+    data = search_data(request)
+    vocabulary = vocabulary_for(terms, data)
     results.corrected_query = corrected_query(query, vocabulary)
-    results.promotions = promotions_for(query, results.corrected_query)
+    results.promotions = promotions_for(query, results.corrected_query, request=request)
 
-    conditions = ConditionPage.objects.live().public()
-    found = conditions.search_for_parents(query)
+    conditions = ConditionPage.objects.live()
+    if cache.any_view_restrictions(request):
+        conditions = conditions.public()
+    found = conditions.search_for_parents(query, names=data["condition_names"])
     if found:
         # The words as typed found pages: say nothing about spelling.
         results.corrected_query = ""
     elif results.corrected_query:
-        found = conditions.search_for_parents(results.corrected_query)
+        found = conditions.search_for_parents(results.corrected_query, names=data["condition_names"])
     if not found:
-        found = conditions_treated_by_specialists_in(results.corrected_query or query, conditions)
+        found = conditions_treated_by_specialists_in(results.corrected_query or query, conditions, data["specialties"])
     promoted_pages = {promotion.page_id for promotion in results.promotions if promotion.page_id}
     results.conditions = [page for page in found if page.pk not in promoted_pages]
 
     if terms:
-        providers = Provider.objects.for_listing().search(query, vocabulary=vocabulary)
-        providers = providers.order_by("-relevance", "last_name", "first_name", "pk")
-        results.provider_count = providers.count()
-        if results.provider_count:
-            results.providers = list(providers[:MAX_PROVIDERS])
+        # How many match comes with the first few (a window count), not from a second scan.
+        providers = (
+            doctors_listing()
+            .search(query, vocabulary=vocabulary)
+            .annotate(matching=Window(Count("pk")))
+            .order_by("-relevance", "last_name", "first_name", "pk")
+        )
+        results.providers = list(providers[:MAX_PROVIDERS])
+        results.provider_count = results.providers[0].matching if results.providers else 0
     return results
 
 
-def conditions_treated_by_specialists_in(query, conditions):
+def conditions_treated_by_specialists_in(query, conditions, specialties=None):
     """Pages treated by a specialty whose name or one lay synonym holds every word ("blood cancer").
 
     Only used when the pages' own words found nothing: every cancer page is
     treated by the "blood cancer doctor", so these matches are broad.
+    ``specialties`` are ``(pk, name, synonyms)`` rows, read from the database when not given.
     """
     terms = search_terms(query)
     if not terms:
         return []
+    if specialties is None:
+        specialties = Specialty.objects.values_list("pk", "name", "synonyms")
     specialty_ids = []
-    for pk, name, synonyms in Specialty.objects.values_list("pk", "name", "synonyms"):
+    for pk, name, synonyms in specialties:
         for phrase in [name, *split_list(synonyms)]:
             words = normalize_text(phrase).split()
             if all(any(word.startswith(term) for word in words) for term in terms):

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.contrib.redirects.models import Redirect
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -48,3 +49,12 @@ def site_wide_data_changed(sender, **kwargs):
 def contact_changed(sender, instance, **kwargs):
     # The outage page shows the numbers an administrator just saved, not the ones before.
     transaction.on_commit(lambda: outage.remember_contact(instance))
+
+
+# Pinned search results: search pages show them, and site search keeps them in the site cache.
+@receiver(post_save, sender=SearchPromotion)
+@receiver(post_delete, sender=SearchPromotion)
+@receiver(post_save, sender=Query)
+@receiver(post_delete, sender=Query)
+def search_promotions_changed(sender, **kwargs):
+    cache.invalidate(("/search/*",))

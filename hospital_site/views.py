@@ -38,7 +38,7 @@ def healthz(request):
 @rate_limited("search")
 def search(request):
     """/search/?q=: conditions, then doctors, then a way forward when nothing matches."""
-    results = search_site(request.GET.get("q", ""))
+    results = search_site(request.GET.get("q", ""), request)
     find_a_doctor = reverse("providers:search")
     return render(
         request,
@@ -50,7 +50,8 @@ def search(request):
             "more_providers": results.provider_count > MAX_PROVIDERS,
             "find_a_doctor_url": find_a_doctor,
             "find_a_doctor_query_url": f"{find_a_doctor}?{urlencode({'q': results.query})}",
-            "condition_index": condition_index(),
+            # Only the "nothing found" box links to the A–Z index.
+            "condition_index": None if results.has_results else condition_index(),
         },
     )
 

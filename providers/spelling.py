@@ -70,28 +70,42 @@ class Vocabulary:
         return [word for score, word in scored[:MAX_CORRECTIONS] if score >= MIN_SIMILARITY]
 
 
-def load_vocabulary(terms):
-    """A Vocabulary for ``terms``, from the database (two or three queries).
-
-    The search page loads the same data in its single form query instead
-    (``providers.filters.load_search_context``).
-    """
-    from django.db import connection
-
+def medical_texts():
+    """Specialty names and lay synonyms, live condition titles and alternate names (two queries)."""
     from conditions.models import ConditionPage
 
-    from .models import Provider, Specialty
+    from .models import Specialty
 
     texts = []
     for name, synonyms in Specialty.objects.values_list("name", "synonyms"):
         texts += [name, synonyms]
     for title, alternate_names in ConditionPage.objects.live().values_list("title", "alternate_names"):
         texts += [title, alternate_names]
+    return texts
+
+
+def similar_names(terms):
+    """Provider names that look like any of ``terms``: PostgreSQL only, one query per correctable term."""
+    from django.db import connection
+
+    from .models import Provider
+
+    terms = list(filter(correctable, terms))
+    if connection.vendor != "postgresql" or not terms:
+        return []
     names = []
-    if connection.vendor == "postgresql":
-        for term in filter(correctable, terms):
-            names += similar_names_queryset(Provider.objects.all(), term).values_list("name", flat=True)[:20]
-    return Vocabulary.from_texts(texts, names)
+    for term in terms:
+        names += similar_names_queryset(Provider.objects.all(), term).values_list("name", flat=True)[:20]
+    return names
+
+
+def load_vocabulary(terms):
+    """A Vocabulary for ``terms``, from the database (two queries, and one per correctable term on PostgreSQL).
+
+    The search page loads the same data in its single form query instead
+    (``providers.filters.load_search_context``).
+    """
+    return Vocabulary.from_texts(medical_texts(), similar_names(terms))
 
 
 def similar_names_queryset(queryset, term):

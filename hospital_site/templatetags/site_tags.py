@@ -1,8 +1,10 @@
 """Template helpers used across the site."""
 
 from django import template
+from django.template.loader import render_to_string
+from django.utils.html import format_html
 
-from hospital_site import phone
+from hospital_site import cache, phone
 from hospital_site.navigation import navigation
 
 register = template.Library()
@@ -26,15 +28,25 @@ def minutes(delta):
     return int(delta.total_seconds() // 60)
 
 
-@register.inclusion_tag("tags/phone_link.html")
+@register.simple_tag
 def phone_link(number, label="", css_class=""):
-    """A tappable phone link whose visible text is always the number itself."""
-    return {
-        "href": phone.tel_href(number),
-        "number": phone.display_phone(number),
-        "label": label,
-        "css_class": css_class,
-    }
+    """A tappable phone link whose visible text is always the number itself; nothing for an invalid number.
+
+    Built in Python rather than from a template: a page shows it up to ten times
+    (header, footer, calls to action, every doctor's card), and an inclusion
+    template costs more than the link.
+    """
+    href = phone.tel_href(number)
+    if not href:
+        return ""
+    label_html = format_html('<span class="phone-link__label">{}</span> ', label) if label else ""
+    return format_html(
+        '<a class="{}" href="{}">{}<span class="phone-link__number">{}</span></a>',
+        css_class or "phone-link",
+        href,
+        label_html,
+        phone.display_phone(number),
+    )
 
 
 def _menu_items(request):
@@ -62,3 +74,28 @@ def main_menu(context):
 def footer_links(context):
     """``{% footer_links as links %}``: the footer links from Settings → Navigation."""
     return navigation(context.get("request"))["footer"]
+
+
+@register.simple_tag(takes_context=True)
+def site_footer(context):
+    """``{% site_footer %}``: the footer every page ends with, rendered once per site and generation.
+
+    It shows only Site settings and the footer links, which change with a new
+    generation (``hospital_site.cache``), so its HTML is kept in the site cache.
+    """
+    from wagtail.models import Site
+
+    from hospital_site.models import SiteSettings
+
+    request = context.get("request")
+
+    def render():
+        return render_to_string(
+            "includes/footer.html",
+            {"site_settings": SiteSettings.load(request_or_site=request), "links": navigation(request)["footer"]},
+        )
+
+    if request is None:
+        return render()
+    site = Site.find_for_request(request)
+    return cache.get_or_set(request, ["footer", site.pk if site else None], render, keep_in_process=True)

@@ -1,6 +1,7 @@
 """Template tags that bring Find a Doctor into other pages."""
 
 from django import template
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.http import urlencode
 
@@ -10,43 +11,48 @@ from providers.models import Provider
 register = template.Library()
 
 DOCTORS_SHOWN = 3
+TEMPLATE = "providers/tags/doctors_who_treat.html"
 
 
-@register.inclusion_tag("providers/tags/doctors_who_treat.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def doctors_who_treat(context, page, limit=DOCTORS_SHOWN):
     """``{% doctors_who_treat page %}``: a few doctors who treat a condition and a link to all of them.
 
     Doctors accepting new patients come first. The query count is fixed (one
-    query for the doctors, one per prefetched relation), however many there are,
-    and the cards are kept in the site cache until the directory changes.
+    query for the doctors, one per prefetched relation), however many there are.
+    The section's HTML depends on nothing but the page and the directory, so it
+    is kept, rendered, in the site cache until either changes (a preview, whose
+    title may be a draft's, is always rendered afresh).
     """
     if getattr(page, "pk", None) is None:
-        return {"page": page, "cards": [], "has_more": False, "search_url": reverse("providers:search")}
+        empty = {"page": page, "cards": [], "has_more": False, "search_url": reverse("providers:search")}
+        return render_to_string(TEMPLATE, empty)
 
-    def load():
-        return list(
+    def render():
+        providers = list(
             Provider.objects.for_listing()
             .with_condition(page)
             .order_by("-accepting_new_patients", "last_name", "first_name", "pk")[: limit + 1]
         )
+        return render_to_string(
+            TEMPLATE,
+            {
+                "page": page,
+                "cards": [
+                    {"provider": provider, "location": provider.nearest_location()[0], "miles": None}
+                    for provider in providers[:limit]
+                ],
+                "has_more": len(providers) > limit,
+                "search_url": f"{reverse('providers:search')}?{urlencode({'condition': page.slug})}",
+            },
+        )
 
     request = context.get("request")
     if request is None or getattr(request, "is_preview", False):
-        providers = load()
-    else:
-        # Kept with the site cache: any change to the directory starts a new generation.
-        providers = cache.get_or_set(request, ["doctors-who-treat", page.pk, limit], load)
-    return {
-        "request": context.get("request"),
-        "settings": context.get("settings"),
-        "page": page,
-        "cards": [
-            {"provider": provider, "location": provider.nearest_location()[0], "miles": None}
-            for provider in providers[:limit]
-        ],
-        "has_more": len(providers) > limit,
-        "search_url": f"{reverse('providers:search')}?{urlencode({'condition': page.slug})}",
-    }
+        return render()
+    # Kept with the site cache: any change to the directory or a publish starts a new generation.
+    # (A new key name: the cards, not their HTML, were kept under the old one before a deploy.)
+    return cache.get_or_set(request, ["doctors-who-treat-html", page.pk, limit], render, keep_in_process=True)
 
 
 @register.filter

@@ -13,9 +13,9 @@ from django.db import transaction
 from wagtail.models import PageViewRestriction
 
 from conditions.models import ConditionIndexPage
-from hospital_site.cache import discard_pending_purges
+from hospital_site.cache import discard_pending_purges, new_generation
 from hospital_site.models import SiteSettings
-from tests.conditions.factories import all_page, condition_index
+from tests.conditions.factories import all_page, condition_index, condition_page
 from tests.conftest import soup
 from tests.providers import factories
 
@@ -360,3 +360,50 @@ def test_a_new_redirect_purges_the_proxy_which_may_hold_a_404(db, purge_proxy, d
         Redirect.objects.create(old_path="/old-leukemia-page", redirect_link="/conditions/")
 
     assert ("localhost", "/*") in purge_proxy
+
+
+# --- Routing and site data from the cache ----------------------------------------------------
+
+
+def test_a_section_published_after_the_first_view_is_found(client, home_page, all_condition, settings):
+    settings.PAGE_CACHE_ENABLED = False  # routing on every view
+    assert client.get("/conditions/").status_code == 200  # the home page's live sections are now cached
+    assert client.get("/archive/").status_code == 404
+
+    condition_index(home_page, title="Archive", slug="archive")
+
+    assert client.get("/archive/").status_code == 200
+
+
+def test_an_unpublished_section_is_gone_at_once(client, index, all_condition, settings):
+    settings.PAGE_CACHE_ENABLED = False
+    assert client.get(ALL_URL).status_code == 200
+
+    index.refresh_from_db()  # the factory published a revision; this copy still says "draft"
+    index.unpublish()
+
+    assert client.get("/conditions/").status_code == 404
+
+
+def test_a_live_page_under_a_draft_section_is_served_as_wagtail_does(client, home_page, all_condition, settings):
+    settings.PAGE_CACHE_ENABLED = False
+    assert client.get(ALL_URL).status_code == 200
+    drafts = home_page.add_child(instance=ConditionIndexPage(title="Drafts", slug="drafts", live=False))
+    condition_page(drafts, "Hemophilia")
+
+    assert client.get("/drafts/").status_code == 404
+    response = client.get("/drafts/hemophilia/")
+    assert response.status_code == 200
+    assert "Hemophilia" in text(response)
+
+
+def test_site_data_a_worker_keeps_goes_stale_when_another_worker_changes_the_site(client, doctor, settings):
+    """Each worker keeps some site data in memory; a change made through another worker must still show."""
+    settings.PAGE_CACHE_ENABLED = False
+    assert "Maria Lopez" in text(client.get(ALL_URL))
+
+    # Another worker's change: the rows, and a new generation in the shared cache (no signal here).
+    type(doctor).objects.filter(pk=doctor.pk).update(first_name="Marisol")
+    new_generation()
+
+    assert card_names(client.get(ALL_URL)) == ["Marisol Lopez, MD"]

@@ -15,8 +15,9 @@ from tests.providers import factories
 
 # The Site, its settings, the menu and "is any page private?" come from the cache on every page.
 HOME_QUERIES = 1  # the "Where to start" cards (the home page itself is cached with the Site)
-INDEX_QUERIES = 4  # routing (the index and its specific form), the conditions, and one more per filter search
-CONDITION_QUERIES = 4  # routing (3), related specialties (1); "Doctors who treat" cards are cached
+# Routing to the index costs nothing: the home page's live sections come from the site cache.
+INDEX_QUERIES = 1  # the conditions, and one more per filter search
+CONDITION_QUERIES = 2  # the condition page (1), related specialties (1); "Doctors who treat" cards are cached
 # menus + spelling (1), count (1), the page's ids: doctors whose name ranks first, then the rest in name
 # order (2, providers/results.py), the page's providers (1) and their specialties, languages, locations (3)
 SEARCH_QUERIES = 8
