@@ -20,13 +20,14 @@ directory), doctors' names that look like a misspelt word in one query per
 word (PostgreSQL, and only for words the vocabulary does not know), and the
 condition search runs at most three times (as typed; as corrected; through the
 lay synonyms of the specialties that treat it), each only when the one before
-found nothing. Doctors and how many match come in one query, plus one each for
-their specialties and locations.
+found nothing. Doctors, how many match and the number to call come in one query,
+plus one for their specialties.
 """
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, Q, Window
+from django.db.models import Count, F, OuterRef, Q, Subquery, Value, Window
+from django.db.models.functions import Coalesce, NullIf
 from modelsearch.utils import normalise_query_string
 from wagtail.contrib.search_promotions.models import SearchPromotion
 
@@ -40,6 +41,9 @@ from . import cache
 MAX_QUERY_LENGTH = 200
 # Doctors shown on the search page; the rest are one link away in Find a Doctor.
 MAX_PROVIDERS = 5
+# Long text a search result never shows; not loading it makes each search cheaper.
+CONDITION_FIELDS_NOT_SHOWN = ("body",)
+PROVIDER_FIELDS_NOT_SHOWN = ("bio", "education", "board_certifications", "search_text")
 
 
 @dataclass
@@ -143,17 +147,20 @@ def vocabulary_for(terms, data):
 
 
 def doctors_listing():
-    """Active doctors with what a search result shows: specialties and the first location's phone."""
+    """Active doctors with what a search result shows: specialties, and the number to call.
+
+    The number is the first location's (its own appointment line, else the
+    clinic's), read in the same query as the doctor rather than by loading
+    every location.
+    """
+    first_location = ProviderLocation.objects.filter(provider=OuterRef("pk")).order_by("sort_order", "pk")
+    phone = Coalesce(NullIf(F("phone"), Value("")), F("location__phone"))
     return (
         Provider.objects.active()
+        .defer(*PROVIDER_FIELDS_NOT_SHOWN)
         .select_related("primary_specialty")
-        .prefetch_related(
-            "specialties",
-            Prefetch(
-                "provider_locations",
-                queryset=ProviderLocation.objects.select_related("location").order_by("sort_order", "pk"),
-            ),
-        )
+        .prefetch_related("specialties")
+        .annotate(call_number=Subquery(first_location.values_list(phone)[:1]))
     )
 
 
@@ -170,7 +177,8 @@ def search_site(raw_query, request=None):
     results.corrected_query = corrected_query(query, vocabulary)
     results.promotions = promotions_for(query, results.corrected_query, request=request)
 
-    conditions = ConditionPage.objects.live()
+    # A result shows a title, names, summary and link: never load the page bodies.
+    conditions = ConditionPage.objects.live().defer(*CONDITION_FIELDS_NOT_SHOWN)
     if cache.any_view_restrictions(request):
         conditions = conditions.public()
     found = conditions.search_for_parents(query, names=data["condition_names"])

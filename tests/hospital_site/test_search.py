@@ -11,8 +11,8 @@ from tests.providers import factories as providers
 
 POSTGRES = pytest.mark.skipif(connection.vendor != "postgresql", reason="doctors' name typos use pg_trgm")
 # The whole page, at most: doctors' names like a misspelt word (PostgreSQL), promotions, the condition
-# search as typed and as corrected (two queries each), doctors with their count, their specialties and
-# locations. Settings, menu and the medical vocabulary come from the site cache.
+# search as typed and as corrected (two queries each), doctors with their count and the number to call,
+# their specialties. Settings, menu and the medical vocabulary come from the site cache.
 MAX_QUERIES = 10
 
 
@@ -79,6 +79,23 @@ def test_a_doctor_is_found_by_surname(client, directory):
     assert doctor_names(response) == ["Linh Nguyen, MD"]
     link = soup(response).select_one("#search-doctors-heading ~ ol h3 a")
     assert link["href"] == directory["nguyen"].get_absolute_url()
+
+
+def test_each_doctor_offers_the_number_of_their_first_location(client, directory):
+    """A location's own appointment line wins; without one, the clinic's number; the first location counts."""
+    from providers.models import ProviderLocation
+
+    rosa, nguyen = directory["rosa"], directory["nguyen"]
+    ProviderLocation.objects.filter(provider=rosa).update(phone="(562) 555-0177")
+    second_clinic = providers.location("Second Clinic", phone="(562) 555-0199")
+    ProviderLocation.objects.create(provider=nguyen, location=second_clinic, sort_order=5, phone="(562) 555-0188")
+
+    calls = {
+        card.select_one("h3 a").get_text(strip=True): card.select_one(".search-result__call a[href^='tel:']")["href"]
+        for card in soup(search(client, "leukemia")).select("#search-doctors-heading ~ ol > li")
+    }
+
+    assert calls == {"Rosa Alvarez, MD": "tel:+15625550177", "Linh Nguyen, MD": "tel:+15625550100"}
 
 
 def test_a_typo_in_a_medical_word_still_finds_the_page_and_says_what_was_searched(client, directory):
