@@ -101,7 +101,7 @@ lighthouse: $(VENV)/.runtime-installed $(TOOLS)/lighthouse/.lighthouse-$(LIGHTHO
 # Benchmarks print tables and ratios; they never pass or fail. Needs PostgreSQL (BENCH_SERVER_URL,
 # default postgres://postgres@127.0.0.1:5432/postgres) and installs wrk, nginx and varnish if missing.
 BENCH_SERVER_URL ?= postgres://postgres@127.0.0.1:5432/postgres
-BENCH_DATABASE_NAME ?= bench_wt7
+BENCH_DATABASE_NAME ?= hospital_bench
 export BENCH_SERVER_URL BENCH_DATABASE_NAME
 
 bench: $(VENV)/.dev-installed

@@ -4,7 +4,7 @@
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BIN=$ROOT/.venv/bin
 SERVER_URL=${BENCH_SERVER_URL:-postgres://postgres@127.0.0.1:5432/postgres}
-DB_NAME=${BENCH_DATABASE_NAME:-bench_wt7}
+DB_NAME=${BENCH_DATABASE_NAME:-hospital_bench}
 # Ports on loopback: BENCH_PORT_BASE and the four after it, and Varnish on BENCH_VARNISH_PORT, so two
 # people (or two checkouts) can run the benchmarks side by side.
 PORT_BASE=${BENCH_PORT_BASE:-8071}

@@ -17,7 +17,7 @@
 #   TARGETS="floor uncached search" bash bench/pages.sh
 #
 # Environment: BENCH_SERVER_URL (PostgreSQL; default postgres://postgres@127.0.0.1:5432/postgres),
-# BENCH_DATABASE_NAME (scratch database, default bench_wt7), BENCH_PROVIDERS (1000),
+# BENCH_DATABASE_NAME (scratch database, default hospital_bench), BENCH_PROVIDERS (1000),
 # BENCH_DURATION (seconds per wrk run, 10), BENCH_ROUNDS (3), WEB_CONCURRENCY (2), BENCH_KEEP=1.
 # Ports (loopback only): BENCH_PORT_BASE (8071) cached, +1 uncached, floor and search, +2 wsgi,
 # +3 nginx; BENCH_VARNISH_PORT (6081) Varnish.
