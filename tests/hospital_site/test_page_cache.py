@@ -407,3 +407,33 @@ def test_site_data_a_worker_keeps_goes_stale_when_another_worker_changes_the_sit
     new_generation()
 
     assert card_names(client.get(ALL_URL)) == ["Marisol Lopez, MD"]
+
+
+# --- Without the cache server --------------------------------------------------------------
+
+
+@pytest.fixture
+def cache_server_down(monkeypatch):
+    """The cache answers nothing, as when Redis is away (django-redis turns errors into misses).
+
+    Nothing is read or stored through the site cache while its generation cannot be read;
+    the worker's own memory must not stand in for it either.
+    """
+    import time
+
+    from hospital_site import cache
+
+    monkeypatch.setattr(cache._outage, "down", True)
+    monkeypatch.setattr(cache._outage, "retry_at", time.monotonic() + 3600)
+    monkeypatch.setattr(cache, "_in_process", {})
+
+
+def test_without_the_cache_server_every_page_still_renders_its_own_content(client, doctor, cache_server_down):
+    """Site data (the Site, live sections, privacy flag, menus) is computed, each value for itself."""
+    home, index_page, all_view = client.get("/"), client.get("/conditions/"), client.get(ALL_URL)
+
+    assert [home.status_code, index_page.status_code, all_view.status_code] == [200, 200, 200]
+    assert "Acute Lymphoblastic Leukemia" in text(index_page)
+    assert soup(all_view).h1.get_text(strip=True) == "Acute Lymphoblastic Leukemia"
+    assert "Maria Lopez" in text(all_view)
+    assert "X-Page-Cache" not in all_view
