@@ -34,19 +34,14 @@ def condition_page(page, request=None):
         "name": page.title,
         "description": page.summary,
     }
-    alternate_names, symptoms, risk_factors, causes = (
-        page.alternate_name_list,
-        page.symptoms,
-        page.risk_factors,
-        page.causes,
-    )
-    if alternate_names:
+    # Each property walks the page body: read once.
+    if alternate_names := page.alternate_name_list:
         condition["alternateName"] = alternate_names
-    if symptoms:
+    if symptoms := page.symptoms:
         condition["signOrSymptom"] = _named("MedicalSignOrSymptom", symptoms)
-    if risk_factors:
+    if risk_factors := page.risk_factors:
         condition["riskFactor"] = _named("MedicalRiskFactor", risk_factors)
-    if causes:
+    if causes := page.causes:
         condition["cause"] = _named("MedicalCause", causes)
     specialties = [
         {"@type": "MedicalSpecialty", "name": specialty.name} for specialty in page.related_specialties.all()

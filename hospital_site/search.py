@@ -16,8 +16,8 @@ database: no query hits are recorded, so a GET stays a GET.
 The number of queries has a fixed ceiling whatever the input, and is small:
 the medical vocabulary and the specialties' lay words come from the site
 cache (``hospital_site.cache``, refreshed on any change to pages or the
-directory), doctors' names that look like a misspelt word in one query per
-word (PostgreSQL, and only for words the vocabulary does not know), and the
+directory), doctors' names that look like a misspelt word in one query
+(PostgreSQL, and only for words the vocabulary does not know), and the
 condition search runs at most three times (as typed; as corrected; through the
 lay synonyms of the specialties that treat it), each only when the one before
 found nothing. Doctors, how many match and the number to call come in one query,

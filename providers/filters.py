@@ -82,18 +82,8 @@ def load_search_context(terms=()):
         entries.sort(key=lambda entry: (entry[2].casefold(), entry[0]))
     vocabulary = spelling.Vocabulary.from_texts(texts, names)
     if connection.vendor == "postgresql" and any(not vocabulary.knows(term) for term in correctable):
-        vocabulary = spelling.Vocabulary.from_texts(texts, names + similar_names(correctable))
+        vocabulary = spelling.Vocabulary.from_texts(texts, names + spelling.similar_names(correctable))
     return options, vocabulary
-
-
-def similar_names(terms):
-    """First and last names that look like each of ``terms`` (pg_trgm ``%``), up to 20 per word and column."""
-    parts = []
-    for term in terms:
-        for column in ("last_name", "first_name"):
-            similar = Provider.objects.filter(**{f"{column}__trigram_similar": term}).order_by()
-            parts.append(similar.values_list(column, flat=True).distinct()[:20])
-    return list(parts[0].union(*parts[1:], all=True))
 
 
 def is_yes(value):

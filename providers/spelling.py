@@ -85,7 +85,10 @@ def medical_texts():
 
 
 def similar_names(terms):
-    """Provider names that look like any of ``terms``: PostgreSQL only, one query per correctable term."""
+    """Provider first and last names that look like any of ``terms`` (pg_trgm ``%``, trigram-indexed).
+
+    PostgreSQL only; one query for all the words, up to 20 names per word and column.
+    """
     from django.db import connection
 
     from .models import Provider
@@ -93,25 +96,21 @@ def similar_names(terms):
     terms = list(filter(correctable, terms))
     if connection.vendor != "postgresql" or not terms:
         return []
-    names = []
-    for term in terms:
-        names += similar_names_queryset(Provider.objects.all(), term).values_list("name", flat=True)[:20]
-    return names
+    parts = [
+        Provider.objects.filter(**{f"{column}__trigram_similar": term})
+        .order_by()
+        .values_list(column, flat=True)
+        .distinct()[:20]
+        for term in terms
+        for column in ("last_name", "first_name")
+    ]
+    return list(parts[0].union(*parts[1:], all=True))
 
 
 def load_vocabulary(terms):
-    """A Vocabulary for ``terms``, from the database (two queries, and one per correctable term on PostgreSQL).
+    """A Vocabulary for ``terms``, from the database (two queries, and one for look-alike names on PostgreSQL).
 
     The search page loads the same data in its single form query instead
     (``providers.filters.load_search_context``).
     """
     return Vocabulary.from_texts(medical_texts(), similar_names(terms))
-
-
-def similar_names_queryset(queryset, term):
-    """First or last names that look like ``term`` (pg_trgm ``%``, GIN-indexed), as ``name`` values."""
-    from django.db.models import F
-
-    last = queryset.filter(last_name__trigram_similar=term).annotate(name=F("last_name")).values("name")
-    first = queryset.filter(first_name__trigram_similar=term).annotate(name=F("first_name")).values("name")
-    return last.union(first)

@@ -5,6 +5,7 @@ from bs4 import BeautifulSoup
 from wagtail.models import Site
 
 from hospital_site.models import HomePage, SiteSettings
+from tests.conditions.factories import all_page, condition_index
 
 
 @pytest.fixture(autouse=True)
@@ -50,6 +51,18 @@ def site_settings(db):
     settings_row.postal_code = "90806"
     settings_row.save()
     return settings_row
+
+
+@pytest.fixture
+def index(home_page, site_settings):
+    """The A–Z conditions index under the home page, published."""
+    return condition_index(home_page)
+
+
+@pytest.fixture
+def all_condition(index):
+    """The Acute Lymphoblastic Leukemia page under the index, published."""
+    return all_page(index)
 
 
 @pytest.fixture

@@ -10,7 +10,6 @@ Ports come from the operating system unless ``FAULT_TEST_PORTS`` lists some to u
 import glob
 import http.cookiejar
 import os
-import secrets
 import shutil
 import signal
 import socket
@@ -24,6 +23,7 @@ from pathlib import Path
 
 import pytest
 
+from tests import helpers
 from tests.helpers import PROJECT_ROOT, SCRUBBED, run_manage
 
 PRODUCTION = "hospital_site.settings.production"
@@ -177,19 +177,16 @@ class RedisServer:
 
 def production_env(tmp_path, database_url, **extra):
     """What `make serve` sets, with a database and a cache of the test's own."""
-    env = {
-        "DJANGO_SETTINGS_MODULE": PRODUCTION,
-        "SECRET_KEY": secrets.token_urlsafe(64),
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "SECURE_SSL_REDIRECT": "false",
-        "DATABASE_URL": database_url,
-        "STATIC_ROOT": str(tmp_path / "static"),
-        "CACHE_DIR": str(tmp_path / "cache"),
-        "REDIS_URL": "",
-        "MEDIA_ROOT": str(tmp_path / "media"),
-    }
-    env.update(extra)
-    return env
+    return helpers.production_env(
+        tmp_path,
+        database_url,
+        DJANGO_SETTINGS_MODULE=PRODUCTION,
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        SECURE_SSL_REDIRECT="false",
+        STATIC_ROOT=str(tmp_path / "static"),
+        MEDIA_ROOT=str(tmp_path / "media"),
+        **extra,
+    )
 
 
 def prepare_site(env):

@@ -1,6 +1,7 @@
 """Run Django in a separate process, for behaviour that depends on start-up settings."""
 
 import os
+import secrets
 import subprocess
 import sys
 from pathlib import Path
@@ -24,6 +25,23 @@ def run_django(code, settings_module, env=None, timeout=120):
         text=True,
         timeout=timeout,
     )
+
+
+def production_env(scratch, database_url=None, **extra):
+    """Environment for production settings with a database and a file cache of the test's own.
+
+    ``database_url`` defaults to a SQLite file in ``scratch``; Redis is never used
+    unless ``extra`` says so.
+    """
+    env = {
+        "SECRET_KEY": secrets.token_urlsafe(64),
+        "ALLOWED_HOSTS": "www.example.org",
+        "DATABASE_URL": database_url or f"sqlite:///{scratch / 'db.sqlite3'}",
+        "CACHE_DIR": str(scratch / "cache"),
+        "REDIS_URL": "",
+    }
+    env.update(extra)
+    return env
 
 
 def run_manage(args, settings_module, env=None, timeout=180):

@@ -71,12 +71,6 @@ def main_menu(context):
 
 
 @register.simple_tag(takes_context=True)
-def footer_links(context):
-    """``{% footer_links as links %}``: the footer links from Settings → Navigation."""
-    return navigation(context.get("request"))["footer"]
-
-
-@register.simple_tag(takes_context=True)
 def site_footer(context):
     """``{% site_footer %}``: the footer every page ends with, rendered once per site and generation.
 

@@ -15,21 +15,11 @@ from wagtail.models import PageViewRestriction
 from conditions.models import ConditionIndexPage
 from hospital_site.cache import discard_pending_purges, new_generation
 from hospital_site.models import SiteSettings
-from tests.conditions.factories import all_page, condition_index, condition_page
+from tests.conditions.factories import condition_index, condition_page
 from tests.conftest import soup
 from tests.providers import factories
 
 ALL_URL = "/conditions/acute-lymphoblastic-leukemia/"
-
-
-@pytest.fixture
-def index(home_page, site_settings):
-    return condition_index(home_page)
-
-
-@pytest.fixture
-def all_condition(index):
-    return all_page(index)
 
 
 @pytest.fixture

@@ -1,10 +1,8 @@
 """What a parent searched for is never written down next to who they are (docs/security.md, "Privacy")."""
 
-import secrets
-
 import pytest
 
-from tests.helpers import run_django
+from tests.helpers import production_env, run_django
 
 SEARCHED = "zzsecretsymptom"
 VISITOR = "203.0.113.77"
@@ -55,13 +53,7 @@ def production_logs(tmp_path_factory):
     result = run_django(
         PROBE,
         "hospital_site.settings.production",
-        env={
-            "SECRET_KEY": secrets.token_urlsafe(64),
-            "ALLOWED_HOSTS": "www.example.org",
-            "DATABASE_URL": f"sqlite:///{scratch / 'db.sqlite3'}",
-            "CACHE_DIR": str(scratch / "cache"),
-            "REDIS_URL": "",
-        },
+        env=production_env(scratch),
     )
     assert result.returncode == 0, result.stderr
     return result

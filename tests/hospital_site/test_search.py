@@ -17,11 +17,6 @@ MAX_QUERIES = 10
 
 
 @pytest.fixture
-def index(home_page, site_settings):
-    return conditions.condition_index(home_page)
-
-
-@pytest.fixture
 def all_page(index):
     """The ALL page, treated by Pediatric Hematology-Oncology ("blood cancer doctor" in lay words)."""
     page = conditions.all_page(index)

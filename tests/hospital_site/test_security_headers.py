@@ -1,11 +1,10 @@
 """Production settings send the hardened headers, on public pages and (looser) in the admin."""
 
 import json
-import secrets
 
 import pytest
 
-from tests.helpers import run_django
+from tests.helpers import production_env, run_django
 
 PRODUCTION = "hospital_site.settings.production"
 
@@ -49,13 +48,7 @@ def production(tmp_path_factory):
     result = run_django(
         PROBE,
         PRODUCTION,
-        env={
-            "SECRET_KEY": secrets.token_urlsafe(64),
-            "ALLOWED_HOSTS": "www.example.org",
-            "DATABASE_URL": f"sqlite:///{scratch / 'db.sqlite3'}",
-            "CACHE_DIR": str(scratch / "cache"),
-            "REDIS_URL": "",
-        },
+        env=production_env(scratch),
     )
     assert result.returncode == 0, result.stderr
     line = next(line for line in result.stdout.splitlines() if line.startswith("RESULT "))

@@ -10,7 +10,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.conditions.factories import all_page, condition_index, condition_page
+from tests.conditions.factories import condition_index, condition_page
 from tests.providers import factories
 
 # The Site, its settings, the menu and "is any page private?" come from the cache on every page.
@@ -35,16 +35,6 @@ def queries(client, url):
         response = client.get(url)
     assert response.status_code == 200, url
     return len(captured)
-
-
-@pytest.fixture
-def index(home_page, site_settings):
-    return condition_index(home_page)
-
-
-@pytest.fixture
-def all_condition(index):
-    return all_page(index)
 
 
 def test_home_page(client, index):
