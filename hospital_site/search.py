@@ -17,11 +17,12 @@ The number of queries has a fixed ceiling whatever the input, and is small:
 the medical vocabulary and the specialties' lay words come from the site
 cache (``hospital_site.cache``, refreshed on any change to pages or the
 directory), doctors' names that look like a misspelt word in one query
-(PostgreSQL, and only for words the vocabulary does not know), and the
-condition search runs at most three times (as typed; as corrected; through the
-lay synonyms of the specialties that treat it), each only when the one before
-found nothing. Doctors, how many match and the number to call come in one query,
-plus one for their specialties.
+(PostgreSQL, and only for words the medical vocabulary neither knows nor
+corrects), and the condition search runs at most three times (as typed; as
+corrected; through the lay synonyms of the specialties that treat it), each
+only when the one before found nothing. Doctors, how many match, their primary
+specialty and the number to call come in one query (the specialty's name from
+the site cache).
 """
 
 from dataclasses import dataclass, field
@@ -41,9 +42,11 @@ from . import cache
 MAX_QUERY_LENGTH = 200
 # Doctors shown on the search page; the rest are one link away in Find a Doctor.
 MAX_PROVIDERS = 5
-# Long text a search result never shows; not loading it makes each search cheaper.
-CONDITION_FIELDS_NOT_SHOWN = ("body",)
-PROVIDER_FIELDS_NOT_SHOWN = ("bio", "education", "board_certifications", "search_text")
+# What a condition's search result shows (title, other names, summary, link); not loading the
+# rest (the body above all) makes each search cheaper.
+CONDITION_CARD_FIELDS = ("title", "alternate_names", "summary", "url_path")
+# What a doctor's search result shows (name, link, primary specialty, accepting); nothing else is loaded.
+PROVIDER_CARD_FIELDS = ("first_name", "last_name", "credentials", "slug", "accepting_new_patients", "primary_specialty")
 
 
 @dataclass
@@ -138,28 +141,31 @@ def search_data(request=None):
 
 
 def vocabulary_for(terms, data):
-    """The spelling vocabulary for ``terms``: the medical words, and doctors' names like the unknown words."""
+    """The spelling vocabulary for ``terms``: the medical words, and doctors' names like the other words.
+
+    Names are looked up (one query) only for words the medical vocabulary
+    neither knows nor corrects: a known word is never corrected, and a word
+    that looks like a medical word ("lukemia") is taken for that word.
+    """
     medical = spelling.Vocabulary(words=data["words"])
-    # A word the medical vocabulary knows is never corrected, so names like it are not needed.
-    unknown = [term for term in terms if not medical.knows(term)]
+    unknown = [term for term in terms if not medical.knows(term) and not medical.corrections(term)]
     names = spelling.similar_names(unknown)
     return spelling.Vocabulary(words=data["words"], names={normalize_text(name) for name in names if name})
 
 
 def doctors_listing():
-    """Active doctors with what a search result shows: specialties, and the number to call.
+    """Active doctors with what a search result shows, and the number to call.
 
     The number is the first location's (its own appointment line, else the
     clinic's), read in the same query as the doctor rather than by loading
-    every location.
+    every location. The primary specialty's name comes from the site cache
+    (``search_data``), so no join or second query is needed for it.
     """
     first_location = ProviderLocation.objects.filter(provider=OuterRef("pk")).order_by("sort_order", "pk")
     phone = Coalesce(NullIf(F("phone"), Value("")), F("location__phone"))
     return (
         Provider.objects.active()
-        .defer(*PROVIDER_FIELDS_NOT_SHOWN)
-        .select_related("primary_specialty")
-        .prefetch_related("specialties")
+        .only(*PROVIDER_CARD_FIELDS)
         .annotate(call_number=Subquery(first_location.values_list(phone)[:1]))
     )
 
@@ -178,7 +184,7 @@ def search_site(raw_query, request=None):
     results.promotions = promotions_for(query, results.corrected_query, request=request)
 
     # A result shows a title, names, summary and link: never load the page bodies.
-    conditions = ConditionPage.objects.live().defer(*CONDITION_FIELDS_NOT_SHOWN)
+    conditions = ConditionPage.objects.live().only(*CONDITION_CARD_FIELDS)
     if cache.any_view_restrictions(request):
         conditions = conditions.public()
     found = conditions.search_for_parents(query, names=data["condition_names"])
@@ -202,6 +208,9 @@ def search_site(raw_query, request=None):
         )
         results.providers = list(providers[:MAX_PROVIDERS])
         results.provider_count = results.providers[0].matching if results.providers else 0
+        specialty_names = {pk: name for pk, name, _synonyms in data["specialties"]}
+        for provider in results.providers:
+            provider.specialty_name = specialty_names.get(provider.primary_specialty_id, "")
     return results
 
 

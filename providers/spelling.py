@@ -14,6 +14,7 @@ search then runs as an ordinary indexed word match with the corrections added:
 """
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .models import normalize_text
 
@@ -55,16 +56,21 @@ class Vocabulary:
             words.update(normalize_text(text).split())
         return cls(words={w for w in words if w.isalpha()}, names={normalize_text(n) for n in names if n})
 
+    @cached_property
+    def known(self):
+        """Every word search can match (built once per vocabulary, not per word looked up)."""
+        return self.words | self.names
+
     def knows(self, term):
         """True when the term is a word (or the start of one) that search can already match."""
-        return any(word.startswith(term) for word in self.words | self.names)
+        return any(word.startswith(term) for word in self.known)
 
     def corrections(self, term):
         """Up to MAX_CORRECTIONS known words that look like ``term``, best first."""
         if not correctable(term) or self.knows(term):
             return []
         scored = sorted(
-            ((similarity(term, word), word) for word in self.words | self.names),
+            ((similarity(term, word), word) for word in self.known),
             key=lambda item: (-item[0], item[1]),
         )
         return [word for score, word in scored[:MAX_CORRECTIONS] if score >= MIN_SIMILARITY]

@@ -3,6 +3,7 @@
 from django import template
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.http import urlencode
 
 from hospital_site import cache
@@ -12,6 +13,24 @@ register = template.Library()
 
 DOCTORS_SHOWN = 3
 TEMPLATE = "providers/tags/doctors_who_treat.html"
+
+
+@register.simple_tag
+def accepting_status(accepting):
+    """``{% accepting_status provider.accepting_new_patients %}``: whether a doctor takes new patients.
+
+    In words and with a mark, never by colour alone. Built in Python: search
+    results and Find a Doctor show it on every card, and an included template
+    costs more than the markup.
+    """
+    state, mark, words = ("yes", "✓", "Accepting") if accepting else ("no", "✕", "Not accepting")
+    return format_html(
+        '<span class="status status--{}"><span class="status__icon" aria-hidden="true">{}</span>'
+        " {} new patients</span>",
+        state,
+        mark,
+        words,
+    )
 
 
 @register.simple_tag(takes_context=True)
