@@ -1,4 +1,4 @@
-"""Find a Doctor search latency at 1,000, 10,000 and 100,000 providers on PostgreSQL, interleaved.
+"""Find a Doctor and site search latency at 1,000, 10,000 and 100,000 providers on PostgreSQL, interleaved.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres .venv/bin/python bench/provider_search.py
 
@@ -41,6 +41,12 @@ SEARCHES = [
     ("near 90806, 25 mi", "/find-a-doctor/?near=90806&radius=25"),
     ("everything at once", "/find-a-doctor/?q=blood+cancer&language=es&accepting=yes&near=90806&radius=50"),
     ("page 40 by name", "/find-a-doctor/?sort=last_name&page=40"),
+    # Site search shows the first five doctors and how many match, next to the condition pages.
+    ("site search: leukemia", "/search/?q=leukemia"),
+    ("site search: ALL", "/search/?q=ALL"),
+    ("site search: typo", "/search/?q=lukemia"),
+    ("site search: lay words", "/search/?q=blood+cancer"),
+    ("site search: surname", "/search/?q=Nguyen"),
 ]
 
 

@@ -22,7 +22,8 @@ corrects), and the condition search runs at most three times (as typed; as
 corrected; through the lay synonyms of the specialties that treat it), each
 only when the one before found nothing. Doctors, how many match, their primary
 specialty and the number to call come in one query (the specialty's name from
-the site cache).
+the site cache); in a directory of thousands, in the few cheap queries Find a
+Doctor pages with instead (``first_doctors``).
 """
 
 from dataclasses import dataclass, field
@@ -34,14 +35,21 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 
 from conditions.models import ConditionIndexPage, ConditionPage
 from providers import spelling
+from providers import views as provider_views
+from providers.choices import SortOrder
 from providers.filters import clean_parameter
 from providers.models import Provider, ProviderLocation, Specialty, normalize_text, search_terms, split_list
+from providers.results import NAME_ORDER, SearchResults
 
 from . import cache
 
 MAX_QUERY_LENGTH = 200
 # Doctors shown on the search page; the rest are one link away in Find a Doctor.
 MAX_PROVIDERS = 5
+# Up to this many active doctors, sorting every match in one query is the cheapest way to the first
+# five (6 ms for "leukemia" at 1,000 doctors, but 240 ms at 100,000); above it, finding them from
+# indexes is (10 ms at 1,000, 14 ms at 100,000). The two cross near 2,700; see bench/README.md.
+SMALL_DIRECTORY = 2000
 # What a condition's search result shows (title, other names, summary, link); not loading the
 # rest (the body above all) makes each search cheaper.
 CONDITION_CARD_FIELDS = ("title", "alternate_names", "summary", "url_path")
@@ -64,6 +72,16 @@ class SiteSearchResults:
     @property
     def page_count(self):
         return len(self.promotions) + len(self.conditions)
+
+    @property
+    def more_doctors_than_counted(self):
+        """True when more doctors match than Find a Doctor counts (1,000)."""
+        return self.provider_count > provider_views.MAX_COUNTED
+
+    @property
+    def doctor_count_display(self):
+        """ "1,000" when counting stopped (shown as "more than 1,000"), else the number."""
+        return f"{min(self.provider_count, provider_views.MAX_COUNTED):,}"
 
     @property
     def count(self):
@@ -121,9 +139,10 @@ def _promotions_by_query():
 def search_data(request=None):
     """What every search reads and only a publish or a directory change alters, from the site cache.
 
-    ``{"words": frozenset, "specialties": [(pk, name, synonyms), …], "condition_names": […]}``:
-    the medical words misspellings are corrected to, each specialty's lay words,
-    and each live condition page's whole names (``ConditionPageQuerySet.whole_names``).
+    ``{"words": frozenset, "specialties": [(pk, name, synonyms), …], "condition_names": […],
+    "active_doctors": int}``: the medical words misspellings are corrected to, each
+    specialty's name and lay words, each live condition page's whole names
+    (``ConditionPageQuerySet.whole_names``), and the size of the directory.
     """
 
     def load():
@@ -134,10 +153,11 @@ def search_data(request=None):
             "specialties": specialties,
             # Live pages only; privacy is still checked by the query that fetches a match.
             "condition_names": ConditionPage.objects.live().whole_names(),
+            "active_doctors": Provider.objects.active().count(),
         }
 
     # The number changes with the shape of the value, so a deploy never reads the old one.
-    return cache.get_or_set(request, ["site-search-data", 2], load, keep_in_process=True)
+    return cache.get_or_set(request, ["site-search-data", 3], load, keep_in_process=True)
 
 
 def vocabulary_for(terms, data):
@@ -170,6 +190,34 @@ def doctors_listing():
     )
 
 
+def first_doctors(query, terms, vocabulary, directory_size):
+    """``(the first MAX_PROVIDERS matching doctors by relevance, how many match)``.
+
+    The count stops after ``MAX_COUNTED`` (1,000), as in Find a Doctor, where
+    "See all" leads. In a directory of up to ``SMALL_DIRECTORY`` active doctors,
+    one query sorts every match and counts them alongside (a window count):
+    the fewest queries. In a larger one, sorting and counting tens of thousands
+    of matches would take hundreds of milliseconds, so the doctors are found
+    the way Find a Doctor pages through 100,000 (``providers.results``) and the
+    count stops where Find a Doctor's does. Both ways give the same doctors in
+    the same order.
+    """
+    limit = provider_views.MAX_COUNTED + 1
+    if directory_size <= SMALL_DIRECTORY:
+        ranked = (
+            doctors_listing()
+            .search(query, vocabulary=vocabulary)
+            .annotate(matching=Window(Count("pk")))
+            .order_by("-relevance", *NAME_ORDER)
+        )
+        found = list(ranked[:MAX_PROVIDERS])
+        return found, min(found[0].matching, limit) if found else 0
+    matches = Provider.objects.active().search(query, vocabulary=vocabulary)
+    results = SearchResults(matches, doctors_listing(), sort=SortOrder.RELEVANCE, terms=terms)
+    found = results[:MAX_PROVIDERS]
+    return found, len(found) if len(found) < MAX_PROVIDERS else results.count_upto(limit)
+
+
 def search_site(raw_query, request=None):
     """Search conditions and doctors for ``raw_query``; never writes to the database."""
     query, truncated = clean_query(raw_query)
@@ -199,15 +247,7 @@ def search_site(raw_query, request=None):
     results.conditions = [page for page in found if page.pk not in promoted_pages]
 
     if terms:
-        # How many match comes with the first few (a window count), not from a second scan.
-        providers = (
-            doctors_listing()
-            .search(query, vocabulary=vocabulary)
-            .annotate(matching=Window(Count("pk")))
-            .order_by("-relevance", "last_name", "first_name", "pk")
-        )
-        results.providers = list(providers[:MAX_PROVIDERS])
-        results.provider_count = results.providers[0].matching if results.providers else 0
+        results.providers, results.provider_count = first_doctors(query, terms, vocabulary, data["active_doctors"])
         specialty_names = {pk: name for pk, name, _synonyms in data["specialties"]}
         for provider in results.providers:
             provider.specialty_name = specialty_names.get(provider.primary_specialty_id, "")

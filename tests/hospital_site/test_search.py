@@ -5,6 +5,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 
+from hospital_site import search as site_search
+from providers import views as provider_views
 from tests.conditions import factories as conditions
 from tests.conftest import soup
 from tests.providers import factories as providers
@@ -256,21 +258,79 @@ def test_searching_writes_nothing_and_takes_a_fixed_number_of_queries(client, di
     assert Query.objects.count() == 0 and QueryDailyHits.objects.count() == 0
 
 
-def test_more_doctors_do_not_mean_more_queries(client, directory, all_page, settings):
+# The two ways site search finds its first doctors: one query sorting every match (a directory of up to
+# SMALL_DIRECTORY doctors) and Find a Doctor's indexed paging (a larger one). Tests force the second.
+BOTH_WAYS = pytest.mark.parametrize("large_directory", [False, True], ids=["small directory", "large directory"])
+
+
+@pytest.fixture
+def directory_size(monkeypatch):
+    def choose(large):
+        if large:
+            monkeypatch.setattr(site_search, "SMALL_DIRECTORY", 0)
+
+    return choose
+
+
+@BOTH_WAYS
+def test_more_doctors_do_not_mean_more_queries(client, directory, all_page, settings, directory_size, large_directory):
+    directory_size(large_directory)
     settings.PAGE_CACHE_ENABLED = False  # count what rendering costs, not a cache hit
+    for number in range(4):
+        providers.provider("Extra", f"Doctor{number}", conditions=[all_page])
     search(client, "leukemia")  # warm per-process caches (content types, site root paths)
     with CaptureQueriesContext(connection) as few:
         search(client, "leukemia")
-    for number in range(12):
+    for number in range(4, 16):
         providers.provider("Extra", f"Doctor{number}", conditions=[all_page])
     search(client, "leukemia")  # the directory changed: the site cache refills once, as after any change
     with CaptureQueriesContext(connection) as many:
         response = search(client, "leukemia")
 
-    assert len(many) == len(few)
+    # The condition search, then the doctors: in one query, or (large) the doctors whose names rank,
+    # the first five of the rest from the name index, those five loaded by id, and a count stopping at 1,001.
+    assert len(few) == len(many) == (5 if large_directory else 2)
     assert len(doctor_names(response)) == 5
     see_all = soup(response).select_one("a[href='/find-a-doctor/?q=leukemia']")
-    assert see_all.get_text(strip=True) == "See all 14 doctors in Find a Doctor"
+    assert see_all.get_text(strip=True) == "See all 18 doctors in Find a Doctor"
+
+
+def test_a_large_directory_finds_the_same_doctors_in_the_same_order(client, directory, all_page, directory_size):
+    # Names that rank: a first name, a last name and a whole name equal to a search.
+    providers.provider("Nguyen", "Baker", conditions=[all_page])
+    providers.provider("Linh", "Nguyen-Tran", conditions=[all_page])
+    providers.provider("Ana", "Leukemia", conditions=[all_page])
+    for number in range(8):
+        providers.provider("Extra", f"Doctor{number}", conditions=[all_page])
+    searches = ["leukemia", "Nguyen", "linh nguyen", "Alvarez", "blood cancer", "lukemia", "heart doctor", "zebra"]
+
+    def shown(query):
+        page = soup(search(client, query))
+        summary = page.select_one(".search-summary").get_text(" ", strip=True)
+        return doctor_names(search(client, query)), summary
+
+    small = {query: shown(query) for query in searches}
+    directory_size(True)
+    large = {query: shown(query) for query in searches}
+
+    assert large == small
+    assert small["Nguyen"][0][:2] == ["Linh Nguyen, MD", "Nguyen Baker, MD"]  # last name, then first name
+    assert len(small["leukemia"][0]) == 5
+
+
+@BOTH_WAYS
+def test_counting_stops_where_find_a_doctor_stops(
+    client, directory, all_page, monkeypatch, directory_size, large_directory
+):
+    directory_size(large_directory)
+    for number in range(8):  # ten leukemia doctors in all
+        providers.provider("Extra", f"Doctor{number}", conditions=[all_page])
+    monkeypatch.setattr(provider_views, "MAX_COUNTED", 6)  # Find a Doctor says "More than 6 doctors found"
+    page = soup(search(client, "leukemia"))
+
+    assert "and more than 6 doctors match" in page.select_one(".search-summary").get_text(" ", strip=True)
+    see_all = page.select_one("a[href='/find-a-doctor/?q=leukemia']")
+    assert see_all.get_text(" ", strip=True) == "See more than 6 doctors in Find a Doctor"
 
 
 def test_only_get_and_head_are_allowed(client, directory):
