@@ -155,7 +155,8 @@ class SiteSettings(BaseGenericSetting):
             return super().load(request_or_site)
         attr_name = cls.get_cache_attr_name()
         if not hasattr(request_or_site, attr_name):
-            found = cache.get_or_set(request_or_site, ["site-settings"], cls._read_for_pages)
+            # Pages only read it, so each worker keeps it in memory for the generation.
+            found = cache.get_or_set(request_or_site, ["site-settings"], cls._read_for_pages, keep_in_process=True)
             setattr(request_or_site, attr_name, found)
         return getattr(request_or_site, attr_name)
 
