@@ -53,8 +53,17 @@ SMALL_DIRECTORY = 2000
 # What a condition's search result shows (title, other names, summary, link); not loading the
 # rest (the body above all) makes each search cheaper.
 CONDITION_CARD_FIELDS = ("title", "alternate_names", "summary", "url_path")
-# What a doctor's search result shows (name, link, primary specialty, accepting); nothing else is loaded.
-PROVIDER_CARD_FIELDS = ("first_name", "last_name", "credentials", "slug", "accepting_new_patients", "primary_specialty")
+# What a doctor's search result shows (name, link, demo label, primary specialty, accepting); nothing else
+# is loaded.
+PROVIDER_CARD_FIELDS = (
+    "first_name",
+    "last_name",
+    "credentials",
+    "slug",
+    "is_demo",
+    "accepting_new_patients",
+    "primary_specialty",
+)
 
 
 @dataclass

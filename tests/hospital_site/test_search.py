@@ -124,6 +124,17 @@ def test_each_doctor_names_their_primary_specialty_as_the_directory_has_it_now(c
     assert specialties(search(client, "Kim")) == {"Daniel Kim, MD": "Pediatric Heart Care"}
 
 
+def test_a_demo_doctor_is_labelled_as_fictional(client, directory):
+    providers.provider("Demo", "Fictional", is_demo=True)
+
+    cards = {
+        card.select_one("h3 a").get_text(strip=True): card.select_one(".demo-label")
+        for card in soup(search(client, "Fictional")).select("#search-doctors-heading ~ ol > li")
+    }
+    assert cards["Demo Fictional, MD"].get_text(strip=True) == "Demo profile — fictional"
+    assert soup(search(client, "Nguyen")).select_one(".demo-label") is None  # a real doctor: no label
+
+
 def test_a_typo_in_a_medical_word_still_finds_the_page_and_says_what_was_searched(client, directory):
     response = search(client, "lukemia")
 
