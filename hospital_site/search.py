@@ -287,6 +287,16 @@ def conditions_treated_by_specialists_in(query, conditions, specialties=None):
     return list(conditions.filter(related_specialties__in=specialty_ids).distinct().order_by("title"))
 
 
-def condition_index():
-    """The A–Z index of conditions, for the empty state (None before it is published)."""
-    return ConditionIndexPage.objects.live().first()
+def condition_index_url(request=None):
+    """Where the A–Z index of conditions is, for the "nothing found" box ("" before it is published).
+
+    From the site cache: a search that finds nothing is common (a typo, a word
+    we do not use), and publishing or moving the index starts a new generation.
+    """
+
+    def find():
+        index = ConditionIndexPage.objects.live().first()
+        # Without the request: the same for every visitor (absolute only when there are several sites).
+        return index.get_url() if index else ""
+
+    return cache.get_or_set(request, ["condition-index-url"], find, keep_in_process=True)

@@ -10,7 +10,7 @@ from django.utils.http import urlencode
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from .search import MAX_PROVIDERS, MAX_QUERY_LENGTH, condition_index, search_site
+from .search import MAX_PROVIDERS, MAX_QUERY_LENGTH, condition_index_url, search_site
 from .security import rate_limited
 
 logger = logging.getLogger(__name__)
@@ -51,7 +51,7 @@ def search(request):
             "find_a_doctor_url": find_a_doctor,
             "find_a_doctor_query_url": f"{find_a_doctor}?{urlencode({'q': results.query})}",
             # Only the "nothing found" box links to the A–Z index.
-            "condition_index": None if results.has_results else condition_index(),
+            "condition_index_url": "" if results.has_results else condition_index_url(request),
         },
     )
 

@@ -16,13 +16,14 @@ POSTGRES = pytest.mark.skipif(connection.vendor != "postgresql", reason="doctors
 # names and promotions come from the site cache. Each search runs the condition search (as typed; again
 # as corrected, or through the specialists' lay words, when that found nothing) and one query for the doctors
 # with their count, specialty and number to call; on PostgreSQL, doctors' names that look like a word the
-# medical vocabulary neither knows nor corrects ("Nguyen", "zebra"); when nothing is found, the A–Z index.
+# medical vocabulary neither knows nor corrects ("Nguyen", "zebra"). Where the A–Z index is (offered when
+# nothing is found) comes from the site cache too.
 QUERIES = {
-    "": (1, 1),
+    "": (0, 0),
     "leukemia": (2, 2),
     "lukemia": (3, 3),
     "Nguyen": (2, 3),
-    "zebra": (3, 4),
+    "zebra": (2, 3),
     "blood cancer doctor near me " * 3: (3, 3),
 }
 
@@ -133,6 +134,25 @@ def test_a_demo_doctor_is_labelled_as_fictional(client, directory):
     }
     assert cards["Demo Fictional, MD"].get_text(strip=True) == "Demo profile — fictional"
     assert soup(search(client, "Nguyen")).select_one(".demo-label") is None  # a real doctor: no label
+
+
+def test_when_nothing_matches_the_a_to_z_index_is_offered_where_it_is_now(client, directory, index, settings):
+    settings.PAGE_CACHE_ENABLED = False  # the site cache, not a cached page, is what must follow the change
+
+    def a_to_z(response):
+        link = soup(response).find("a", string="See every condition from A to Z")
+        return link["href"] if link else None
+
+    assert a_to_z(search(client, "zebra")) == "/conditions/"
+    assert a_to_z(search(client, "leukemia")) is None  # results: no need for the box
+
+    index.slug = "a-z"
+    index.save_revision().publish()
+    assert a_to_z(search(client, "zebra")) == "/a-z/"
+
+    index.refresh_from_db()
+    index.unpublish()
+    assert a_to_z(search(client, "zebra")) is None
 
 
 def test_a_typo_in_a_medical_word_still_finds_the_page_and_says_what_was_searched(client, directory):
