@@ -14,7 +14,12 @@ else. It prints p50/p95 per size side by side and the largest/smallest ratios.
 It asserts nothing. The scratch database is dropped at the end unless --keep
 is given.
 
-Options: --repeats N (default 30), --sizes 1000,10000,100000, --keep.
+Options: --repeats N (default 30), --sizes 1000,10000,100000, --keep, --reuse.
+
+--reuse uses a scratch database kept by an earlier --keep run instead of
+building it again (generating 100,000 providers takes several minutes): each
+schema is migrated (so a new migration's indexes are built) and analyzed, and a
+size whose schema is missing or holds fewer providers is set up as usual.
 """
 
 import argparse
@@ -55,6 +60,7 @@ def parse_args():
     parser.add_argument("--repeats", type=int, default=30)
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--keep", action="store_true", help="Keep the scratch database afterwards.")
+    parser.add_argument("--reuse", action="store_true", help="Reuse a scratch database kept with --keep.")
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     return parser.parse_args()
 
@@ -73,12 +79,28 @@ def _run_on_server(server_url, statements, database=None):
         connection.close()
 
 
-def scratch_database(server_url, name, sizes):
-    """Create (or recreate) the scratch database with a schema per size; return its URL."""
-    _run_on_server(server_url, [f'DROP DATABASE IF EXISTS "{name}"', f'CREATE DATABASE "{name}"'])
+def _database_exists(server_url, name):
+    import psycopg2
+
+    connection = psycopg2.connect(server_url)
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+            return cursor.fetchone() is not None
+    finally:
+        connection.close()
+
+
+def scratch_database(server_url, name, sizes, reuse=False):
+    """Create (or recreate) the scratch database with a schema per size; return its URL.
+
+    With ``reuse``, an existing database and its schemas are kept as they are.
+    """
+    if not (reuse and _database_exists(server_url, name)):
+        _run_on_server(server_url, [f'DROP DATABASE IF EXISTS "{name}"', f'CREATE DATABASE "{name}"'])
     # One pg_trgm for every schema (the migration's CREATE EXTENSION IF NOT EXISTS then does nothing).
     statements = ["CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public"]
-    statements += [f"CREATE SCHEMA {schema(size)}" for size in sizes]
+    statements += [f"CREATE SCHEMA IF NOT EXISTS {schema(size)}" for size in sizes]
     _run_on_server(server_url, statements, database=name)
     return urlunparse(urlparse(server_url)._replace(path=f"/{name}"))
 
@@ -116,10 +138,13 @@ def child(size):
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
+    from providers.models import Provider
+
     started = time.perf_counter()
     call_command("migrate", verbosity=0)
-    call_command("load_demo_content", verbosity=0, stdout=sys.stderr)
-    call_command("generate_demo_providers", count=size, verbosity=0, stdout=sys.stderr)
+    if Provider.objects.count() < size:  # a new schema (or an unfinished one): build it
+        call_command("load_demo_content", verbosity=0, stdout=sys.stderr)
+        call_command("generate_demo_providers", count=size, verbosity=0, stdout=sys.stderr)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     print(f"{size:,} providers ready in {time.perf_counter() - started:.0f}s", file=sys.stderr, flush=True)
@@ -234,7 +259,7 @@ def main():
         )
     sizes = sorted(int(size) for size in args.sizes.split(","))
     name = os.environ.get("BENCH_DATABASE_NAME", "bench_providers")
-    database_url = scratch_database(server_url, name, sizes)
+    database_url = scratch_database(server_url, name, sizes, reuse=args.reuse)
     print(f"Scratch database {name}: one schema and one process per size, setting up…", flush=True)
     children = []
     try:

@@ -17,26 +17,41 @@ RESULTS_PER_PAGE = 20
 # search ("leukemia" matches tens of thousands of rows in a large directory) costs more than the
 # page itself, and nobody reads past page 50: they narrow the search instead.
 MAX_COUNTED = 1000
+# With this many filters in use together (the ones listed above the results), counting stops at
+# COMBINED_MAX_COUNTED: "More than 200 doctors found", 10 pages. Each filter keeps a share of the
+# directory and none is selective alone, so together they keep a few percent of it: at 100,000
+# providers, finding 1,000 of those reads a third of the table (bench/README.md), 200 a fifteenth.
+COMBINED_FILTERS = 3
+COMBINED_MAX_COUNTED = 200
+
+
+def counting_limit(filters_in_use):
+    """How far the results of a search with ``filters_in_use`` filters are counted."""
+    return COMBINED_MAX_COUNTED if filters_in_use >= COMBINED_FILTERS else MAX_COUNTED
 
 
 class CappedPaginator(Paginator):
-    """A paginator that counts at most ``MAX_COUNTED`` results, in a query that stops there.
+    """A paginator that counts at most ``limit`` results (``MAX_COUNTED`` unless given), in a query that stops there.
 
     ``object_list`` is a ``providers.results.SearchResults``.
     """
 
+    def __init__(self, object_list, per_page, *, limit=None, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.limit = MAX_COUNTED if limit is None else limit
+
     @cached_property
     def counted(self):
-        return self.object_list.count_upto(MAX_COUNTED + 1)
+        return self.object_list.count_upto(self.limit + 1)
 
     @cached_property
     def count(self):
-        return min(self.counted, MAX_COUNTED)
+        return min(self.counted, self.limit)
 
     @property
     def more_than_counted(self):
         """True when there are more matches than were counted."""
-        return self.counted > MAX_COUNTED
+        return self.counted > self.limit
 
     @property
     def count_display(self):
@@ -65,7 +80,8 @@ def result_cards(providers, point):
 @rate_limited("find-a-doctor")
 def search(request):
     filterset = ProviderFilterSet(request.GET, queryset=Provider.objects.for_listing(), request=request)
-    paginator = CappedPaginator(filterset.results(), RESULTS_PER_PAGE)
+    limit = counting_limit(len(filterset.active_filters))
+    paginator = CappedPaginator(filterset.results(), RESULTS_PER_PAGE, limit=limit)
     page = paginator.page(page_number(request.GET.get("page"), paginator.num_pages))
     return render(
         request,

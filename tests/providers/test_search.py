@@ -274,6 +274,55 @@ def test_a_broad_search_says_more_than_the_counted_limit_and_pages_up_to_it(clie
     assert page.select_one(".pagination__status").get_text(strip=True) == "Page 2 of 2"
 
 
+@pytest.fixture
+def spanish_speakers_in_long_beach(directory):
+    """Dr. Lopez and three more doctors who speak Spanish, take new patients and work in Long Beach."""
+    long_beach = factories.location("Main Campus")
+    for last_name in ("Garcia", "Nunez", "Reyes"):
+        factories.provider("Ana", last_name, languages=["en", "es"], locations=[long_beach])
+
+
+def test_three_filters_together_count_to_a_lower_limit_and_say_so(
+    client, spanish_speakers_in_long_beach, monkeypatch, settings
+):
+    from providers import views
+
+    settings.PAGE_CACHE_ENABLED = False
+    monkeypatch.setattr(views, "MAX_COUNTED", 10)
+    monkeypatch.setattr(views, "COMBINED_MAX_COUNTED", 2)
+    monkeypatch.setattr(views, "RESULTS_PER_PAGE", 1)
+
+    # Two filters: counted to MAX_COUNTED, every match.
+    two = soup(search(client, language="es", accepting="yes"))
+    assert two.select_one("#fad-results-heading").get_text(strip=True) == "4 doctors found"
+    assert two.select_one(".pagination__status").get_text(strip=True) == "Page 1 of 4"
+    # A third filter: the same four doctors, counted only to the lower limit, and the page says "more than".
+    three = soup(search(client, language="es", accepting="yes", near="90806", page="9"))
+    assert three.select_one("#fad-results-heading").get_text(strip=True) == "More than 2 doctors found"
+    assert three.select_one(".pagination__status").get_text(strip=True) == "Page 2 of 2"
+    assert len(three.select(".active-filter")) == 3
+
+
+def test_a_search_counted_to_the_lower_limit_shows_the_same_doctors_and_costs_the_same_queries(
+    client, spanish_speakers_in_long_beach, monkeypatch, settings, django_assert_num_queries
+):
+    from providers import views
+
+    settings.PAGE_CACHE_ENABLED = False
+    monkeypatch.setattr(views, "RESULTS_PER_PAGE", 2)
+    params = {"language": "es", "accepting": "yes", "near": "90806", "sort": "last_name"}
+    search(client, **params)  # the site's settings and menus are cached from the first view on
+    pages = {}
+    for limit in (views.MAX_COUNTED, 2):
+        monkeypatch.setattr(views, "COMBINED_MAX_COUNTED", limit)
+        # The search menus, the nearby clinics, the count, the page's providers (with their
+        # primary specialty), their specialties, languages and locations.
+        with django_assert_num_queries(7):
+            pages[limit] = names(search(client, **params))
+
+    assert pages[2] == pages[views.MAX_COUNTED] == ["Ana Garcia, MD", "Maria Lopez, MD"]
+
+
 # --- active filters are shown and removable one by one -----------------------------------------------------------
 
 

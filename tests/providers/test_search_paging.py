@@ -88,6 +88,7 @@ def one_full_sort(params):
         {"near": "90806", "radius": "50"},
         {"near": "90806", "radius": "50", "language": "es"},
         {"near": "90806", "radius": "50", "q": "leukemia", "sort": "distance"},
+        {"q": "leukemia", "language": "es", "near": "90806", "radius": "50"},  # three filters: the lower limit
         {"near": "90806", "radius": "5"},
         {"near": "92618", "radius": "100", "sort": "distance"},
         {"sort": "last_name"},
