@@ -62,6 +62,72 @@ def search_terms(query):
     return terms[:MAX_QUERY_TERMS]
 
 
+def search_plan(terms, vocabulary):
+    """What ``ProviderQuerySet.search()`` matches and ranks by, as data: ``(alternatives, ranks)``.
+
+    ``alternatives``: for each term, the strings ``search_text`` may contain for
+    it (one is enough; every term must have one): the start of a word, a whole
+    word for short terms, and the known words a misspelling looks like.
+    ``ranks``: ``[(rank, (field, lookup, value)), …]``, best first; a provider's
+    relevance is the first rank whose condition holds, else 0. ``search_text``
+    starts with the name, so a name match ranks above a specialty or condition
+    match, and a last name above a first name.
+
+    ``search()`` renders it as Q objects and ``search_sql()`` as plain SQL for
+    site search's single query, so both follow the same rules.
+    """
+    alternatives = []
+    for term in terms:
+        pattern = f" {term} " if len(term) <= SHORT_TERM_LENGTH else f" {term}"
+        alternatives.append([pattern, *(f" {word} " for word in vocabulary.corrections(term))])
+    phrase = " ".join(terms)
+    full_name = ("search_text", "startswith", f" {phrase} ") if len(terms) > 1 else ("last_name", "iexact", phrase)
+    ranks = [(3, full_name), (2, ("first_name", "iexact", phrase)), (1, ("search_text", "startswith", f" {phrase}"))]
+    return alternatives, ranks
+
+
+def _like_escaped(value):
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+# Each lookup search_plan() uses, as Django writes it on SQLite and PostgreSQL alike.
+_SQL_LOOKUPS = {
+    "contains": ("{column} LIKE %s ESCAPE '\\'", lambda value: f"%{_like_escaped(value)}%"),
+    "startswith": ("{column} LIKE %s ESCAPE '\\'", lambda value: f"{_like_escaped(value)}%"),
+    "iexact": ("UPPER({column}) = UPPER(%s)", lambda value: value),
+}
+
+
+def search_sql(terms, vocabulary, table):
+    """``search_plan()`` as SQL on the provider table named ``table``.
+
+    Returns ``((match, params), (relevance, params))``: a condition and an
+    expression, each with the parameters for its ``%s``. For a query Django
+    would take longer to compile than the database takes to run it (site
+    search); ``search()`` is the reference, and a test compares the two search
+    by search on both databases.
+    """
+    from django.db import connection
+
+    alternatives, ranks = search_plan(terms, vocabulary)
+
+    def condition(field, lookup, value, params):
+        template, param = _SQL_LOOKUPS[lookup]
+        params.append(param(value))
+        return template.format(column=f"{table}.{connection.ops.quote_name(Provider._meta.get_field(field).column)}")
+
+    match_params, relevance_params = [], []
+    match = " AND ".join(
+        "(" + " OR ".join(condition("search_text", "contains", string, match_params) for string in strings) + ")"
+        for strings in alternatives
+    )
+    whens = " ".join(
+        f"WHEN {condition(field, lookup, value, relevance_params)} THEN {int(rank)}"
+        for rank, (field, lookup, value) in ranks
+    )
+    return (match, match_params), (f"CASE {whens} ELSE 0 END", relevance_params)
+
+
 def ranking_candidates(terms):
     """Providers who can have ``relevance`` above 0 in ``ProviderQuerySet.search(terms)``: a superset, from indexes.
 
@@ -297,21 +363,15 @@ class ProviderQuerySet(models.QuerySet):
             from .spelling import load_vocabulary
 
             vocabulary = load_vocabulary(terms)
+        alternatives, ranks = search_plan(terms, vocabulary)
         match = Q()
-        for term in terms:
-            pattern = f" {term} " if len(term) <= SHORT_TERM_LENGTH else f" {term}"
-            term_match = Q(search_text__contains=pattern)
-            for word in vocabulary.corrections(term):
-                term_match |= Q(search_text__contains=f" {word} ")
+        for strings in alternatives:
+            term_match = Q()
+            for string in strings:
+                term_match |= Q(search_text__contains=string)
             match &= term_match
-        phrase = " ".join(terms)
-        # search_text starts with the name, so a name match ranks above a
-        # specialty or condition match; a last name above a first name.
-        full_name = Q(search_text__startswith=f" {phrase} ") if len(terms) > 1 else Q(last_name__iexact=phrase)
         relevance = Case(
-            When(full_name, then=Value(3)),
-            When(first_name__iexact=phrase, then=Value(2)),
-            When(search_text__startswith=f" {phrase}", then=Value(1)),
+            *[When(Q(**{f"{field}__{lookup}": value}), then=Value(rank)) for rank, (field, lookup, value) in ranks],
             default=Value(0),
             output_field=models.IntegerField(),
         )
