@@ -145,6 +145,21 @@ def test_search_tolerates_typos_in_names_on_postgresql(client, directory, typo):
     assert names(search(client, q=typo)) == ["Maria Lopez, MD"]
 
 
+@POSTGRES
+def test_names_like_a_word_are_looked_up_only_when_it_is_nobodys_whole_name(directory):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from providers.spelling import similar_names
+
+    assert "Lopez" in similar_names(["lopes"])  # a typo: the names it looks like
+    with CaptureQueriesContext(connection) as queries:
+        found = similar_names(["lopez", "maria"])  # whole names: themselves, nothing else
+
+    assert sorted(found) == ["lopez", "maria"]
+    assert len(queries) == 1
+
+
 def test_typos_in_short_words_are_not_guessed(client, directory):
     assert names(search(client, q="al")) == []
 
