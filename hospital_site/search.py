@@ -49,7 +49,7 @@ from providers.models import (
     search_terms,
     split_list,
 )
-from providers.results import SearchResults
+from providers.results import CappedCount, SearchResults
 
 from . import cache
 
@@ -93,14 +93,9 @@ class SiteSearchResults:
         return len(self.promotions) + len(self.conditions)
 
     @property
-    def more_doctors_than_counted(self):
-        """True when more doctors match than Find a Doctor counts (1,000)."""
-        return self.provider_count > provider_views.MAX_COUNTED
-
-    @property
-    def doctor_count_display(self):
-        """ "1,000" when counting stopped (shown as "more than 1,000"), else the number."""
-        return f"{min(self.provider_count, provider_views.MAX_COUNTED):,}"
+    def doctor_count(self):
+        """How many doctors match, as Find a Doctor counts them (stopping after 1,000)."""
+        return CappedCount(self.provider_count, provider_views.MAX_COUNTED)
 
     @property
     def count(self):

@@ -18,6 +18,8 @@ The order is exactly ``ORDER BY relevance DESC | distance, last_name,
 first_name, id``, the same on SQLite and PostgreSQL.
 """
 
+from dataclasses import dataclass
+
 from django.db.models import Case, FloatField, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.db.models.expressions import RawSQL
 
@@ -27,6 +29,31 @@ from .models import Location, ProviderLocation, ranking_candidates
 NAME_ORDER = ("last_name", "first_name", "pk")
 # Deeper than any page the paginator offers (it counts to 1,000 results).
 LINKS_COUNTED = 1001
+
+
+@dataclass(frozen=True)
+class CappedCount:
+    """How many results match when counting stops after ``limit`` (``counted`` is at most ``limit`` + 1).
+
+    Find a Doctor's paginator and site search's "See all" link say it the same
+    way: "More than 1,000" once counting stopped, else the number.
+    """
+
+    counted: int
+    limit: int
+
+    @property
+    def count(self):
+        return min(self.counted, self.limit)
+
+    @property
+    def more_than_counted(self):
+        """True when there are more matches than were counted."""
+        return self.counted > self.limit
+
+    @property
+    def display(self):
+        return f"{self.count:,}"
 
 
 class SearchResults:

@@ -11,6 +11,7 @@ from hospital_site.security import rate_limited
 from . import structured_data
 from .filters import ProviderFilterSet
 from .models import Provider
+from .results import CappedCount
 
 RESULTS_PER_PAGE = 20
 # Counting stops here: "More than 1,000 doctors found", 50 pages. Counting every match of a broad
@@ -41,21 +42,21 @@ class CappedPaginator(Paginator):
         self.limit = MAX_COUNTED if limit is None else limit
 
     @cached_property
-    def counted(self):
-        return self.object_list.count_upto(self.limit + 1)
+    def capped(self):
+        return CappedCount(self.object_list.count_upto(self.limit + 1), self.limit)
 
     @cached_property
     def count(self):
-        return min(self.counted, self.limit)
+        return self.capped.count
 
     @property
     def more_than_counted(self):
         """True when there are more matches than were counted."""
-        return self.counted > self.limit
+        return self.capped.more_than_counted
 
     @property
     def count_display(self):
-        return f"{self.count:,}"
+        return self.capped.display
 
 
 def page_number(value, last_page):
