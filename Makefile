@@ -16,7 +16,7 @@ help:
 	@echo "make run    - set up, migrate, load demo content, serve on http://127.0.0.1:$(PORT)/"
 	@echo "make test   - set up and run the test suite (SQLite; DATABASE_URL=postgres://... for PostgreSQL)"
 	@echo "make e2e    - real-browser journeys only (needs /usr/bin/chromium)"
-	@echo "make lint   - ruff check, ruff format --check, djhtml --check"
+	@echo "make lint   - ruff check, ruff format --check, djhtml --check, lint-imports (the layers)"
 	@echo "make format - apply ruff format and djhtml"
 	@echo "make check  - Django system checks and makemigrations --check"
 	@echo "make serve  - production settings under gunicorn on http://127.0.0.1:$(PORT)/ (DATABASE_URL, WEB_CONCURRENCY)"
@@ -75,6 +75,7 @@ lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/djhtml --check templates
+	$(BIN)/lint-imports --no-logo --no-cache
 
 format: $(VENV)/.dev-installed
 	$(BIN)/ruff check --fix .

@@ -15,7 +15,7 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 
-from hospital_site.phone import parse_phone
+from base.phone import parse_phone
 
 from .choices import Urgency
 

@@ -11,7 +11,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from hospital_site.models import HomePage
+from base.models import HomePage
 
 from .choices import Urgency
 from .models import ConditionIndexPage, ConditionPage, find_a_doctor_url

@@ -2,7 +2,7 @@
 
 from django import forms
 
-from hospital_site.edit_conflicts import PageConflictCheckForm
+from base.edit_conflicts import PageConflictCheckForm
 
 MAX_QUERY_LENGTH = 100
 

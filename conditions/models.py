@@ -24,8 +24,8 @@ from wagtail.fields import StreamField
 from wagtail.models import AbstractGroupApprovalTask, Page, PageManager, PageQuerySet
 from wagtail.search import index
 
-from hospital_site.cache import CachedViewRestrictionsMixin, any_view_restrictions
-from hospital_site.edit_conflicts import PageConflictCheckForm
+from base.cache import CachedViewRestrictionsMixin, any_view_restrictions
+from base.edit_conflicts import PageConflictCheckForm
 
 from . import structured_data
 from .blocks import CallToActionBlock, ConditionBodyBlock
@@ -150,7 +150,7 @@ class ConditionIndexPage(CachedViewRestrictionsMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
 
-    parent_page_types = ["hospital_site.HomePage"]
+    parent_page_types = ["base.HomePage"]
     subpage_types = ["conditions.ConditionPage"]
     max_count = 1
 

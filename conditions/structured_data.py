@@ -8,7 +8,7 @@ import json
 
 from django.utils.safestring import mark_safe
 
-from hospital_site.models import SiteSettings
+from base.models import SiteSettings
 
 # What Django's json_script escapes, so the JSON cannot close the <script> element early.
 _SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}

@@ -1,6 +1,6 @@
 """Admin screens for the medical review: who reviewers are, as parents will see them."""
 
-from hospital_site.viewsets import ConflictCheckedModelViewSet
+from base.viewsets import ConflictCheckedModelViewSet
 
 from .models import ReviewerProfile
 

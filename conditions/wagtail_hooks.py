@@ -5,9 +5,9 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from hospital_site.roles import MEDICAL_REVIEWERS
+from base.roles import MEDICAL_REVIEWERS
 
-from .panels import MedicalReviewDuePanel
+from .dashboard import MedicalReviewDuePanel
 from .views import ReviewDueReportView
 from .viewsets import ReviewerProfileViewSet
 

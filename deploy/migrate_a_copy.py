@@ -12,6 +12,12 @@
    page and Find a Doctor must render with their content.
 4. The original must still be at the older state: the copy took the risk.
 
+With ``--from-ref REF`` step 1 runs the code of an older commit instead (checked
+out into a temporary folder, same Python environment) and step 2 is skipped: the
+copy of a database that release built is migrated by today's code. This is how a
+change of layout (models moving between apps, as in the move to ``base``) is
+proved to carry an existing database forward with its data.
+
 ROLLBACK_TO is the oldest state that still holds the demo content: the tables
 it lives in (home page, condition pages with their body, providers) come from
 these first migrations. Every later migration of hospital_site, conditions and
@@ -21,6 +27,7 @@ over real rows.
     .venv/bin/python deploy/migrate_a_copy.py                       # SQLite files in a temporary folder
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres \\
         .venv/bin/python deploy/migrate_a_copy.py --prefix h8b_mig  # scratch databases <prefix>_live, <prefix>_copy
+    .venv/bin/python deploy/migrate_a_copy.py --from-ref fce6308    # the live database built by that commit
 
 Prints what it did; exits non-zero on any failure.
 """
@@ -50,6 +57,7 @@ for url, expected in [
     ("/conditions/acute-lymphoblastic-leukemia/", "Call 911"),
     ("/find-a-doctor/?q=leukemia", "Demo profile"),
     ("/", "Find a Doctor"),
+    ("/", "(562) 728-5000"),  # from the site settings row, wherever the migrations put it
 ]:
     response = client.get(url)
     body = response.content.decode()
@@ -63,7 +71,7 @@ class Failure(Exception):
     pass
 
 
-def manage(database_url, *args, code=None):
+def manage(database_url, *args, code=None, project=PROJECT):
     env = {**os.environ, "DATABASE_URL": database_url, "DJANGO_SETTINGS_MODULE": "hospital_site.settings.dev"}
     env.setdefault("DEMO_ADMIN_PASSWORD", "migration-check-only")
     command = (
@@ -71,7 +79,7 @@ def manage(database_url, *args, code=None):
         if code is None
         else [sys.executable, "manage.py", "shell", "-v", "0", "-c", code]
     )
-    result = subprocess.run(command, cwd=PROJECT, env=env, capture_output=True, text=True)
+    result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
     if result.returncode != 0:
         raise Failure(f"manage.py {' '.join(args) or 'shell'} failed:\n{result.stdout}\n{result.stderr}")
     return result.stdout
@@ -82,7 +90,7 @@ def content(database_url):
 
 
 def unapplied(database_url):
-    plan = manage(database_url, "showmigrations", "--plan", "hospital_site", "conditions", "providers")
+    plan = manage(database_url, "showmigrations", "--plan", "base", "hospital_site", "conditions", "providers")
     return [line.split("]", 1)[1].strip() for line in plan.splitlines() if line.startswith("[ ]")]
 
 
@@ -141,25 +149,55 @@ def same(label, expected, actual):
     print(f"    {label}: content unchanged")
 
 
-def check(databases):
-    live, copy = databases.url("live"), databases.url("copy")
+def checkout(ref):
+    """The project's files at ``ref``, in a temporary folder (``git archive``: no worktree to clean up)."""
+    folder = Path(tempfile.mkdtemp(prefix="migrate-a-copy-ref-"))
+    archive = subprocess.run(["git", "archive", ref], cwd=PROJECT, capture_output=True)
+    if archive.returncode != 0:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise Failure(f"git archive {ref} failed (is it a commit of this clone?): {archive.stderr.decode().strip()}")
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive.stdout, check=True)
+    return folder
 
-    print("== a live database with the demo content, at the latest migrations")
+
+def build_live(databases, from_ref):
+    """The live database, with the demo content: built by today's code, or by the code at ``from_ref``."""
+    live = databases.url("live")
     databases.create("live")
-    manage(live, "migrate", "--noinput")
-    manage(live, "load_demo_content")
+    if from_ref:
+        print(f"== a live database with the demo content, built by the code at {from_ref}")
+        old = checkout(from_ref)
+        try:
+            manage(live, "migrate", "--noinput", project=old)
+            manage(live, "load_demo_content", project=old)
+        finally:
+            shutil.rmtree(old, ignore_errors=True)
+    else:
+        print("== a live database with the demo content, at the latest migrations")
+        manage(live, "migrate", "--noinput")
+        manage(live, "load_demo_content")
     latest = content(live)
     summary = ", ".join(f"{latest[k]['count']} {k}" for k in ("pages", "revisions", "providers", "users"))
     print(f"    {summary}")
+    return live, latest
 
-    print("== back to an older release: " + ", ".join(f"{app} {name}" for app, name in ROLLBACK_TO))
-    for app, name in ROLLBACK_TO:
-        manage(live, "migrate", app, name, "--noinput")
-    pending = unapplied(live)
-    if not pending:
-        raise Failure("nothing was rolled back")
-    print(f"    {len(pending)} migrations to run forward: {', '.join(pending)}")
-    same("after rolling back", latest, content(live))
+
+def check(databases, from_ref=None):
+    live, latest = build_live(databases, from_ref)
+    copy = databases.url("copy")
+
+    if from_ref:
+        pending = unapplied(live)
+        print(f"    {len(pending)} migrations to run forward: {', '.join(pending) or 'none'}")
+    else:
+        print("== back to an older release: " + ", ".join(f"{app} {name}" for app, name in ROLLBACK_TO))
+        for app, name in ROLLBACK_TO:
+            manage(live, "migrate", app, name, "--noinput")
+        pending = unapplied(live)
+        if not pending:
+            raise Failure("nothing was rolled back")
+        print(f"    {len(pending)} migrations to run forward: {', '.join(pending)}")
+        same("after rolling back", latest, content(live))
 
     print("== copy it, and migrate the copy to the latest state")
     databases.copy("live", "copy")
@@ -177,6 +215,7 @@ def check(databases):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--prefix", default="migrate_a_copy", help="PostgreSQL: scratch database name prefix")
+    parser.add_argument("--from-ref", help="build the live database with the code of this git commit instead")
     args = parser.parse_args()
     database_url = os.environ.get("DATABASE_URL", "")
     if database_url.startswith(("postgres://", "postgresql://")):
@@ -184,7 +223,7 @@ def main():
     else:
         databases = SQLiteDatabases()
     try:
-        check(databases)
+        check(databases, args.from_ref)
     except (Failure, subprocess.CalledProcessError) as error:
         print(f"FAIL: {error}", file=sys.stderr)
         return 1

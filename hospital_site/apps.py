@@ -1,42 +1,13 @@
-import functools
-
 from django.apps import AppConfig
 
 
 class HospitalSiteConfig(AppConfig):
-    name = "hospital_site"
-    verbose_name = "Site"
+    """The project package: settings, URLs, WSGI and the demo that composes every app's content.
 
-    def ready(self):
-        from . import signals  # noqa: F401  (connects the receivers)
-
-        make_publishing_atomic()
-
-
-def make_publishing_atomic():
-    """Publish a revision in one transaction: all of it happens, or none of it.
-
-    Wagtail saves the page as live and only then runs what follows a publish
-    (``page_published`` receivers, aliases, the log entry, ending the workflow), each
-    in its own autocommitted statement (upstream: wagtail/wagtail#7556). If any of
-    that fails, the live page would already show the new version with half its
-    bookkeeping missing. Wrapped here, a failed publish leaves the live page as it
-    was; the draft revision, saved before the publish starts (Wagtail's
-    ``save_revision`` commits on its own), is kept for the editor to try again.
-    Every publish goes through this action: the edit view, workflow approval,
-    ``publish_scheduled``, bulk actions.
+    It is an installed app for two reasons only: ``manage.py load_demo_content`` lives
+    here, and so does the migration history of the models that moved to ``base``
+    (its migrations 0001-0005 still run, in order, on a fresh database).
     """
-    from django.db import transaction
-    from wagtail.actions.publish_revision import PublishRevisionAction
 
-    execute = PublishRevisionAction.execute
-    if getattr(execute, "atomic_publish", False):
-        return
-
-    @functools.wraps(execute)
-    def atomic_execute(self, *args, **kwargs):
-        with transaction.atomic():
-            return execute(self, *args, **kwargs)
-
-    atomic_execute.atomic_publish = True
-    PublishRevisionAction.execute = atomic_execute
+    name = "hospital_site"
+    verbose_name = "Project"

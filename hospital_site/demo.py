@@ -5,7 +5,7 @@ it fills in what is missing and never overwrites what an editor changed.
 Later apps add their own ``load_demo_*`` steps to the command.
 """
 
-from .models import HomePage, SiteSettings
+from base.models import HomePage, SiteSettings
 
 # From the hospital's current ALL page (shared/seed/all-condition-page.txt).
 CANCER_CENTER_NAME = "Jonathan Jaques Children's Cancer Center at Miller Children's"

@@ -6,15 +6,17 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from . import outage, views
-from .sitemaps import LivePagesSitemap
+from base import outage
+from base import views as base_views
+from base.sitemaps import LivePagesSitemap
+from search import views as search_views
 
-# A database outage is answered with a 503 page that needs no database (hospital_site/outage.py).
+# A database outage is answered with a 503 page that needs no database (base/outage.py).
 handler500 = outage.server_error
 
 urlpatterns = [
-    path("healthz", views.healthz, name="healthz"),
-    path("search/", views.search, name="search"),
+    path("healthz", base_views.healthz, name="healthz"),
+    path("search/", search_views.search, name="search"),
     path("find-a-doctor/", include("providers.urls")),
     path(settings.ADMIN_URL_PATH, include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -32,7 +34,7 @@ urlpatterns = [
 ]
 
 if settings.BENCH_FLOOR:
-    urlpatterns += [path("bench/floor", views.bench_floor)]
+    urlpatterns += [path("bench/floor", base_views.bench_floor)]
 
 if settings.DEBUG:
     from django.conf.urls.static import static

@@ -361,7 +361,7 @@ def generate_providers(count, stdout=None):
         _link_existing_to_conditions(conditions, count)
     if created:
         # Bulk inserts send no signals: tell the page caches and the proxy once.
-        from hospital_site.cache import invalidate
+        from base.cache import invalidate
 
         from .signals import directory_paths
 

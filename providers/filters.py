@@ -20,7 +20,7 @@ from conditions.models import ConditionPage
 
 from . import geo, spelling
 from .choices import DEFAULT_RADIUS, RADIUS_CHOICES, RADIUS_RANGE, Gender, SortOrder
-from .models import Language, Provider, Specialty, search_terms
+from .models import Language, Provider, Specialty, search_terms, similar_names
 from .results import SearchResults, nearby_locations
 
 MAX_QUERY_LENGTH = 200
@@ -82,7 +82,7 @@ def load_search_context(terms=()):
         entries.sort(key=lambda entry: (entry[2].casefold(), entry[0]))
     vocabulary = spelling.Vocabulary.from_texts(texts, names)
     if connection.vendor == "postgresql" and any(not vocabulary.knows(term) for term in correctable):
-        vocabulary = spelling.Vocabulary.from_texts(texts, names + spelling.similar_names(correctable))
+        vocabulary = spelling.Vocabulary.from_texts(texts, names + similar_names(correctable))
     return options, vocabulary
 
 

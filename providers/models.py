@@ -6,12 +6,11 @@ see patients. Parents search them at /find-a-doctor/.
 """
 
 import re
-import unicodedata
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
-from django.db.models import Case, FloatField, OuterRef, Q, Subquery, Value, When
+from django.db import connection, models
+from django.db.models import Case, CharField, Exists, FloatField, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Substr
 from django.urls import reverse
 from django.utils.text import slugify
@@ -20,10 +19,11 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable
 
-from hospital_site.phone import validate_phone
+from base.phone import validate_phone
 
-from . import geo
+from . import geo, spelling
 from .choices import Credential, Gender
+from .text import normalize_text
 from .validators import validate_npi, validate_taxonomy_code, validate_zip
 
 # Words that say nothing about which doctor a parent wants; dropping them lets
@@ -44,13 +44,6 @@ SHORT_TERM_LENGTH = 3
 SEARCH_PREFIX_LENGTH = 100
 # Saving any of these changes what search matches.
 SEARCH_TEXT_SOURCES = frozenset({"first_name", "last_name", "credentials", "specialties", "conditions"})
-
-
-def normalize_text(value):
-    """Lower-case ASCII words separated by single spaces: 'José Núñez, MD' → 'jose nunez md'."""
-    value = unicodedata.normalize("NFKD", str(value or ""))
-    value = "".join(char for char in value if not unicodedata.combining(char))
-    return " ".join(re.sub(r"[^0-9a-z]+", " ", value.lower()).split())
 
 
 def search_terms(query):
@@ -107,8 +100,6 @@ def search_sql(terms, vocabulary, table):
     search); ``search()`` is the reference, and a test compares the two search
     by search on both databases.
     """
-    from django.db import connection
-
     alternatives, ranks = search_plan(terms, vocabulary)
 
     def condition(field, lookup, value, params):
@@ -360,8 +351,6 @@ class ProviderQuerySet(models.QuerySet):
         if not terms:
             return self
         if vocabulary is None:
-            from .spelling import load_vocabulary
-
             vocabulary = load_vocabulary(terms)
         alternatives, ranks = search_plan(terms, vocabulary)
         match = Q()
@@ -696,3 +685,54 @@ def refresh_search_text(queryset, batch_size=1000):
         Provider.objects.bulk_update(stale, ["search_text"])
         changed += len(stale)
     return changed
+
+
+# The spelling vocabulary, read from the directory (``providers.spelling`` compares words with it).
+
+
+def medical_texts():
+    """Specialty names and lay synonyms, live condition titles and alternate names (two queries)."""
+    from conditions.models import ConditionPage
+
+    texts = []
+    for name, synonyms in Specialty.objects.values_list("name", "synonyms"):
+        texts += [name, synonyms]
+    for title, alternate_names in ConditionPage.objects.live().values_list("title", "alternate_names"):
+        texts += [title, alternate_names]
+    return texts
+
+
+def similar_names(terms):
+    """Provider first and last names that look like any of ``terms`` (pg_trgm ``%``, trigram-indexed).
+
+    PostgreSQL only; one query for all the words, up to 20 names per word and
+    column. A word that is somebody's whole first or last name comes back as
+    itself and nothing else: it needs no correction, and PostgreSQL then skips
+    the trigram scans (a one-time filter), which at 100,000 providers cost more
+    than the rest of a search for a common surname.
+    """
+    terms = list(filter(spelling.correctable, terms))
+    if connection.vendor != "postgresql" or not terms:
+        return []
+    parts = []
+    for term in terms:
+        whole_name = Provider.objects.filter(Q(last_name__iexact=term) | Q(first_name__iexact=term))
+        parts.append(whole_name.order_by().values_list(Value(term, output_field=CharField()), flat=True)[:1])
+        for column in ("last_name", "first_name"):
+            parts.append(
+                Provider.objects.filter(**{f"{column}__trigram_similar": term})
+                .filter(~Exists(whole_name))
+                .order_by()
+                .values_list(column, flat=True)
+                .distinct()[:20]
+            )
+    return list(parts[0].union(*parts[1:], all=True))
+
+
+def load_vocabulary(terms):
+    """A ``spelling.Vocabulary`` for ``terms`` from the database (two queries; on PostgreSQL one more, for names).
+
+    The search page loads the same data in its single form query instead
+    (``providers.filters.load_search_context``).
+    """
+    return spelling.Vocabulary.from_texts(medical_texts(), similar_names(terms))

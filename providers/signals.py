@@ -4,15 +4,15 @@
 receivers cover the other ends (a specialty or condition renamed, linked or
 removed). Cached pages: any change to a directory row drops the cached pages
 and purges Find a Doctor, site search and the condition pages (which list
-doctors) from the proxy, through ``hospital_site.cache.invalidate``.
+doctors) from the proxy, through ``base.cache.invalidate``.
 """
 
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from wagtail.signals import page_published
 
+from base.cache import invalidate
 from conditions.models import ConditionPage
-from hospital_site.cache import invalidate
 
 from .models import Provider, Specialty, refresh_search_text
 
@@ -62,8 +62,8 @@ def forget_deleted_links(sender, instance, **kwargs):
 
 def directory_paths():
     """What shows provider data: Find a Doctor (search and profiles), site search, the condition pages."""
+    from base.cache import page_path
     from conditions.models import ConditionIndexPage
-    from hospital_site.cache import page_path
 
     paths = ["/find-a-doctor/*", "/search/*"]
     for index in ConditionIndexPage.objects.live():

@@ -1,5 +1,8 @@
 """Typo tolerance for Find a Doctor: correct each search word against a small vocabulary.
 
+Pure text, no queries: the vocabulary is loaded from the directory by
+``providers.models.load_vocabulary``.
+
 Comparing every misspelt word with every provider's search text is far too slow
 at 100,000 providers (pg_trgm has to recheck tens of thousands of long strings:
 seconds per search). Instead each word is compared with a *vocabulary*, and the
@@ -16,7 +19,7 @@ search then runs as an ordinary indexed word match with the corrections added:
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .models import normalize_text
+from .text import normalize_text
 
 # pg_trgm's default similarity threshold is 0.3; corrections need to be closer
 # than that to be worth searching for.
@@ -74,58 +77,3 @@ class Vocabulary:
             key=lambda item: (-item[0], item[1]),
         )
         return [word for score, word in scored[:MAX_CORRECTIONS] if score >= MIN_SIMILARITY]
-
-
-def medical_texts():
-    """Specialty names and lay synonyms, live condition titles and alternate names (two queries)."""
-    from conditions.models import ConditionPage
-
-    from .models import Specialty
-
-    texts = []
-    for name, synonyms in Specialty.objects.values_list("name", "synonyms"):
-        texts += [name, synonyms]
-    for title, alternate_names in ConditionPage.objects.live().values_list("title", "alternate_names"):
-        texts += [title, alternate_names]
-    return texts
-
-
-def similar_names(terms):
-    """Provider first and last names that look like any of ``terms`` (pg_trgm ``%``, trigram-indexed).
-
-    PostgreSQL only; one query for all the words, up to 20 names per word and
-    column. A word that is somebody's whole first or last name comes back as
-    itself and nothing else: it needs no correction, and PostgreSQL then skips
-    the trigram scans (a one-time filter), which at 100,000 providers cost more
-    than the rest of a search for a common surname.
-    """
-    from django.db import connection
-    from django.db.models import CharField, Exists, Q, Value
-
-    from .models import Provider
-
-    terms = list(filter(correctable, terms))
-    if connection.vendor != "postgresql" or not terms:
-        return []
-    parts = []
-    for term in terms:
-        whole_name = Provider.objects.filter(Q(last_name__iexact=term) | Q(first_name__iexact=term))
-        parts.append(whole_name.order_by().values_list(Value(term, output_field=CharField()), flat=True)[:1])
-        for column in ("last_name", "first_name"):
-            parts.append(
-                Provider.objects.filter(**{f"{column}__trigram_similar": term})
-                .filter(~Exists(whole_name))
-                .order_by()
-                .values_list(column, flat=True)
-                .distinct()[:20]
-            )
-    return list(parts[0].union(*parts[1:], all=True))
-
-
-def load_vocabulary(terms):
-    """A Vocabulary for ``terms``, from the database (two queries, and one for look-alike names on PostgreSQL).
-
-    The search page loads the same data in its single form query instead
-    (``providers.filters.load_search_context``).
-    """
-    return Vocabulary.from_texts(medical_texts(), similar_names(terms))

@@ -5,8 +5,8 @@ from django.shortcuts import render
 from django.utils.functional import cached_property
 from django.views.decorators.http import require_safe
 
-from hospital_site.models import SiteSettings
-from hospital_site.security import rate_limited
+from base.models import SiteSettings
+from base.security import rate_limited
 
 from . import structured_data
 from .filters import ProviderFilterSet

@@ -12,7 +12,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.admin.ui.tables import BooleanColumn, DateColumn
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 
-from hospital_site.viewsets import ConflictCheckedModelViewSet
+from base.viewsets import ConflictCheckedModelViewSet
 
 from .models import Language, Location, Provider, Specialty
 

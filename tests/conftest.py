@@ -4,7 +4,7 @@ import pytest
 from bs4 import BeautifulSoup
 from wagtail.models import Site
 
-from hospital_site.models import HomePage, SiteSettings
+from base.models import HomePage, SiteSettings
 from tests.conditions.factories import all_page, condition_index
 
 
@@ -18,7 +18,7 @@ def empty_cache():
     """
     from django.core.cache import caches
 
-    from hospital_site.cache import discard_pending_purges
+    from base.cache import discard_pending_purges
 
     for alias in caches:
         caches[alias].clear()

@@ -200,7 +200,7 @@ def prepare_site(env):
 def set_hospital_name(env, name):
     """Save the site settings the way the admin does (post_save receivers and all), in another process."""
     code = (
-        "from hospital_site.models import SiteSettings\n"
+        "from base.models import SiteSettings\n"
         "row = SiteSettings.load()\n"
         f"row.hospital_name = {name!r}\n"
         "row.main_phone = '(562) 933-5437'\n"

@@ -5,7 +5,7 @@ import wagtail.fields
 from django.conf import settings
 from django.db import migrations, models
 
-import hospital_site.phone
+import base.phone
 
 
 class Migration(migrations.Migration):
@@ -73,7 +73,7 @@ class Migration(migrations.Migration):
                         blank=True,
                         help_text="Shown in the header of every page as a tap-to-call link.",
                         max_length=32,
-                        validators=[hospital_site.phone.validate_phone],
+                        validators=[base.phone.validate_phone],
                         verbose_name="main phone",
                     ),
                 ),
@@ -84,7 +84,7 @@ class Migration(migrations.Migration):
                         blank=True,
                         help_text="The number parents call for appointments about cancer and blood disorders.",
                         max_length=32,
-                        validators=[hospital_site.phone.validate_phone],
+                        validators=[base.phone.validate_phone],
                         verbose_name="cancer center phone",
                     ),
                 ),

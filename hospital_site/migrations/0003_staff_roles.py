@@ -1,11 +1,11 @@
 """Staff roles: Editors, Medical reviewers and Site administrators (Directory editors come from providers).
 
-See hospital_site/roles.py for what each group may do, and docs/editor-guide.md.
+See hospital_site/migrations/_staff_roles.py for what each group may do, and docs/editor-guide.md.
 """
 
 from django.db import migrations
 
-from hospital_site.roles import create_roles, remove_roles
+from hospital_site.migrations._staff_roles import create_roles, remove_roles
 
 
 class Migration(migrations.Migration):

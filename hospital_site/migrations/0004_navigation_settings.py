@@ -5,7 +5,7 @@ import modelcluster.fields
 from django.conf import settings
 from django.db import migrations, models
 
-from hospital_site.roles import grant_navigation_to_administrators
+from hospital_site.migrations._staff_roles import grant_navigation_to_administrators
 
 
 class Migration(migrations.Migration):

@@ -27,9 +27,12 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "hospital_site",
+    # Ours, ground first (docs/architecture.md: each may import only those above it here).
+    "base",
     "conditions",
     "providers",
+    "search",
+    "hospital_site",
     "wagtail.contrib.forms",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
@@ -66,13 +69,13 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Content-Security-Policy and Permissions-Policy, cached pages included; see docs/security.md.
-    "hospital_site.middleware.SecurityHeadersMiddleware",
+    "base.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag and 304s, for cached and fresh pages alike.
     "django.middleware.http.ConditionalGetMiddleware",
     # Anonymous pages from the cache before sessions, auth or routing run; see docs/caching.md.
-    "hospital_site.middleware.PageCacheMiddleware",
-    "hospital_site.middleware.CacheHeadersMiddleware",
+    "base.middleware.PageCacheMiddleware",
+    "base.middleware.CacheHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -81,7 +84,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # With STAFF_2FA_REQUIRED, a session signed in without a code never reaches the admin.
-    "hospital_site.staff_2fa.RequireVerifiedStaffMiddleware",
+    "base.staff_2fa.RequireVerifiedStaffMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes requires: answers a locked-out login attempt.
@@ -93,7 +96,7 @@ MIDDLEWARE = [
 # person's registered device (manage.py staff_totp_device), and nobody reaches the admin
 # without one. docs/security.md, section 7.
 STAFF_2FA_REQUIRED = os.environ.get("STAFF_2FA_REQUIRED", "false").strip().lower() in {"1", "true", "yes", "on"}
-WAGTAILADMIN_USER_LOGIN_FORM = "hospital_site.staff_2fa.StaffLoginForm"
+WAGTAILADMIN_USER_LOGIN_FORM = "base.staff_2fa.StaffLoginForm"
 OTP_TOTP_ISSUER = os.environ.get("WAGTAIL_SITE_NAME", "Children's Hospital")
 
 # The Wagtail admin's address, e.g. "staff-7f3k/" to keep it away from password-guessing bots.
@@ -140,7 +143,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # A cache is never the only copy of anything, so a Redis outage must not take the
 # site down: django-redis with IGNORE_EXCEPTIONS turns every failed read into a miss
 # and every failed write into a no-op, and the short timeouts keep a Redis that hangs
-# from holding pages up; hospital_site.cache logs the outage once and serves pages
+# from holding pages up; base.cache logs the outage once and serves pages
 # uncached until Redis answers again (docs/operations.md, "When Redis goes away").
 if os.environ.get("REDIS_URL"):
     CACHES = {
@@ -244,7 +247,7 @@ X_FRAME_OPTIONS = "DENY"
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # How many proxies we run in front of the app (the TLS proxy, a CDN): client_ip() in
-# hospital_site/security.py takes the visitor's address from X-Forwarded-For that many
+# base/security.py takes the visitor's address from X-Forwarded-For that many
 # entries from the right. 0 trusts nothing and uses the connection's address.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
@@ -258,12 +261,12 @@ AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "30")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "hospital_site.security.client_ip"
-AXES_LOCKOUT_TEMPLATE = "hospital_site/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "base.security.client_ip"
+AXES_LOCKOUT_TEMPLATE = "base/locked_out.html"
 # Attempts are recorded in the database (AccessAttempt), shared by every app server.
 AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 
-# Site search and Find a Doctor, per client address (hospital_site/security.py): a
+# Site search and Find a Doctor, per client address (base/security.py): a
 # generous limit that a parent never meets and a scraper soon does. Pages served
 # from the page cache cost nothing and are not counted.
 SEARCH_RATE_LIMIT = os.environ.get("SEARCH_RATE_LIMIT", "60/m")
@@ -291,7 +294,7 @@ USE_TZ = True
 STATIC_URL = "/static/"
 # Overridable so a test can collect static files into a scratch folder.
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
-STATICFILES_DIRS = [PROJECT_DIR / "static"]
+# Each app keeps its own static/ (base: site.css, print.css, favicon; conditions and providers: their CSS).
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 STORAGES = {
@@ -337,12 +340,12 @@ WAGTAILSEARCH_BACKENDS = {
 # production never does, so demo doctors can never reach a live site.
 ALLOW_DEMO_CONTENT = False
 
-# Every image needs a description (its alt text): see hospital_site/forms.py.
-WAGTAILIMAGES_IMAGE_FORM_BASE = "hospital_site.forms.ImageForm"
+# Every image needs a description (its alt text): see base/forms.py.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "base.forms.ImageForm"
 # Renaming or moving a published page leaves a permanent redirect from its old URL (Wagtail's default, made explicit).
 WAGTAILREDIRECTS_AUTO_CREATE = True
 # Reviewers get an email when a page is submitted; editors when it is approved or sent back.
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
-# Approval publishes even though medical reviewers have no "publish" permission: see hospital_site/workflows.py.
-WAGTAIL_FINISH_WORKFLOW_ACTION = "hospital_site.workflows.publish_approved_revision"
+# Approval publishes even though medical reviewers have no "publish" permission: see base/workflows.py.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "base.workflows.publish_approved_revision"

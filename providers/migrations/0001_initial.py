@@ -5,7 +5,7 @@ import django.db.models.deletion
 import modelcluster.fields
 from django.db import migrations, models
 
-import hospital_site.phone
+import base.phone
 import providers.validators
 
 
@@ -100,7 +100,7 @@ class Migration(migrations.Migration):
                         blank=True,
                         help_text="The main number for appointments at this location.",
                         max_length=32,
-                        validators=[hospital_site.phone.validate_phone],
+                        validators=[base.phone.validate_phone],
                     ),
                 ),
                 (
@@ -332,7 +332,7 @@ class Migration(migrations.Migration):
                         blank=True,
                         help_text="Leave blank to use the location's main number.",
                         max_length=32,
-                        validators=[hospital_site.phone.validate_phone],
+                        validators=[base.phone.validate_phone],
                         verbose_name="appointment phone",
                     ),
                 ),

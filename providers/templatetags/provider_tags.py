@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.http import urlencode
 
-from hospital_site import cache
+from base import cache
 from providers.models import Provider
 
 register = template.Library()

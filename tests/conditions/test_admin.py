@@ -8,8 +8,8 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
+from base.models import HomePage, SiteSettings
 from conditions.models import ConditionIndexPage, ConditionPage
-from hospital_site.models import HomePage, SiteSettings
 
 from .factories import EMERGENCY, ROUTINE, condition_index, condition_page, make_image
 

@@ -5,8 +5,8 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.models import Page, get_page_models
 
+from base.edit_conflicts import PageConflictCheckForm
 from conditions.models import ConditionPage
-from hospital_site.edit_conflicts import PageConflictCheckForm
 from tests.conftest import soup
 
 from .staff import staff_user

@@ -8,8 +8,8 @@ from django.utils import timezone
 from wagtail.models import PageLogEntry, WorkflowState
 from wagtail.test.utils import WagtailPageTestCase
 
+from base.models import HomePage, SiteSettings
 from conditions.models import ConditionPage, ReviewerProfile
-from hospital_site.models import HomePage, SiteSettings
 
 from .factories import condition_index
 from .staff import staff_user

@@ -5,7 +5,7 @@ from django.core.management import CommandError, call_command
 from django.test import override_settings
 from wagtail.models import Page, Revision
 
-from hospital_site.models import SiteSettings
+from base.models import SiteSettings
 
 
 def load(capsys=None):

@@ -3,7 +3,7 @@
 Counted with the page cache off (what a first visitor after a publish costs)
 and after one warm-up view, since publishing empties the site cache (the Site,
 settings, menu and "is any page private?") and the first view fills it again.
-A cached page costs no query at all (tests/hospital_site/test_page_cache.py).
+A cached page costs no query at all (tests/base/test_page_cache.py).
 """
 
 import pytest

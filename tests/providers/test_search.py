@@ -150,7 +150,7 @@ def test_names_like_a_word_are_looked_up_only_when_it_is_nobodys_whole_name(dire
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from providers.spelling import similar_names
+    from providers.models import similar_names
 
     assert "Lopez" in similar_names(["lopes"])  # a typo: the names it looks like
     with CaptureQueriesContext(connection) as queries:

@@ -1,0 +1,193 @@
+"""HTTP caching and security headers: whole-page cache for anonymous visitors, the headers a CDN needs, CSP.
+
+Order in ``MIDDLEWARE`` (outermost first): ``SecurityHeadersMiddleware`` (CSP,
+Permissions-Policy, so cached pages get the current policy), ``ConditionalGetMiddleware`` (ETag,
+304), ``PageCacheMiddleware``, ``CacheHeadersMiddleware``, then sessions, CSRF,
+authentication and the rest. A cache hit is answered before sessions,
+authentication or URL routing run; the headers middleware sees the final
+response, cookies included, so it can tell a personal response from a public one.
+"""
+
+import contextlib
+import hashlib
+
+from csp.middleware import CSPMiddleware
+from django.conf import settings
+from django.db import DatabaseError
+from django.http import HttpResponse
+from django.utils.cache import add_never_cache_headers, patch_cache_control, patch_vary_headers, set_response_etag
+from wagtail.models import Site
+
+from . import cache
+
+# Cookies that mean the page may be personal: a logged-in session, flash messages.
+PERSONAL_COOKIES = ("sessionid", "messages")
+CACHEABLE_STATUSES = {200}
+# Part of every page key: change it when the stored shape (status, headers, body) changes,
+# so a deploy never reads entries written by the previous release.
+PAGE_FORMAT = "v1"
+# Pages each worker also keeps in its own memory (about 30 KB each).
+RECENT_PAGES = 200
+PUBLIC_STATUSES = {200, 301, 404, 410}
+
+
+def private_path(path):
+    """Admin, previews and anything else under PRIVATE_PATH_PREFIXES is never cached."""
+    return path.startswith(tuple(settings.PRIVATE_PATH_PREFIXES))
+
+
+def personal_request(request):
+    """True when the visitor may be logged in or has something of their own to see."""
+    names = {settings.SESSION_COOKIE_NAME, *PERSONAL_COOKIES}
+    return any(name in request.COOKIES for name in names) or "HTTP_AUTHORIZATION" in request.META
+
+
+def _cached_site(request):
+    """The Wagtail Site for this host (root page loaded, specific form included), from the cache."""
+
+    def find():
+        site = Site._find_for_request(request)
+        if site is not None:
+            site.root_page.specific  # noqa: B018 - loaded now so routing starts without a query
+        return site
+
+    return cache.get_or_set(request, ["site", request._get_raw_host(), request.get_port()], find, keep_in_process=True)
+
+
+class PageCacheMiddleware:
+    """Serve anonymous GETs of public pages from Django's cache; store the ones that are safe to share.
+
+    Never for logged-in staff, previews, the admin, or any request carrying a
+    session or messages cookie; never stores a response that sets a cookie or
+    says ``private``/``no-store``/``no-cache``. Keys carry the cache generation
+    (``base.cache``), so publishing a page or editing a provider makes
+    every stored page stale at once.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        # Keys carry the generation, so an entry here goes stale with the shared cache.
+        self._recent = {}
+
+    def __call__(self, request):
+        if private_path(request.path):
+            return self.get_response(request)
+        page_key = None
+        if settings.PAGE_CACHE_ENABLED and request.method == "GET" and not personal_request(request):
+            # None while the cache server is down: the page is rendered and not stored.
+            page_key = self._key(request)
+            stored = self._recent.get(page_key) if page_key else None
+            if stored is None and page_key:
+                stored = cache.cache().get(page_key)
+                if stored is not None:
+                    self._remember(page_key, stored)
+            if stored is not None:
+                return self._response(stored)
+        # Wagtail looks the site up on every request; this saves that query on public pages.
+        # Without a database (health checks during an outage) the view decides what to say.
+        with contextlib.suppress(DatabaseError):
+            request._wagtail_site = _cached_site(request)
+        response = self.get_response(request)
+        if page_key and self._storable(response):
+            set_response_etag(response)
+            stored = (response.status_code, list(response.items()), response.content)
+            cache.cache().set(page_key, stored, settings.PAGE_CACHE_SECONDS)
+            self._remember(page_key, stored)
+            response["X-Page-Cache"] = "miss"
+        return response
+
+    def _remember(self, page_key, stored):
+        """Keep recent pages in this process too: a hit then costs one small read (the generation)."""
+        self._recent[page_key] = stored
+        if len(self._recent) > RECENT_PAGES:
+            # Oldest first; another thread may have dropped it already.
+            with contextlib.suppress(KeyError, RuntimeError, StopIteration):
+                self._recent.pop(next(iter(self._recent)))
+
+    @staticmethod
+    def _response(stored):
+        status, headers, content = stored
+        response = HttpResponse(content, status=status)
+        for name, value in headers:
+            response[name] = value
+        response["X-Page-Cache"] = "hit"
+        return response
+
+    def _key(self, request):
+        """The page's key in this generation; None while the cache server is down."""
+        url = request.build_absolute_uri()
+        return cache.key(request, "page", PAGE_FORMAT, hashlib.sha256(url.encode()).hexdigest())
+
+    def _storable(self, response):
+        if response.status_code not in CACHEABLE_STATUSES or response.streaming or response.cookies:
+            return False
+        directives = response.get("Cache-Control", "").lower()
+        return not any(word in directives for word in ("private", "no-store", "no-cache"))
+
+
+class CacheHeadersMiddleware:
+    """``Cache-Control`` and ``Vary`` for every response.
+
+    Personal responses (admin, previews, logged-in visitors, anything that sets
+    a cookie such as a form's CSRF token) get ``private, no-store``. Public pages
+    get ``public, max-age`` for browsers and ``s-maxage`` for shared caches,
+    which are purged on publish; ``Vary: Cookie`` because staff see the Wagtail
+    user bar on the same URLs. A view that set its own ``Cache-Control`` keeps it.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if self._personal(request, response):
+            add_never_cache_headers(response)
+            patch_cache_control(response, private=True)
+        elif not response.has_header("Cache-Control") and request.method in ("GET", "HEAD"):
+            if response.status_code in PUBLIC_STATUSES:
+                patch_cache_control(
+                    response,
+                    public=True,
+                    max_age=settings.BROWSER_CACHE_SECONDS,
+                    s_maxage=settings.SHARED_CACHE_SECONDS,
+                )
+            patch_vary_headers(response, ["Cookie"])
+        return response
+
+    def _personal(self, request, response):
+        if private_path(request.path) or response.cookies:
+            return True
+        user = getattr(request, "user", None)
+        return settings.SESSION_COOKIE_NAME in request.COOKIES and user is not None and user.is_authenticated
+
+
+class SecurityHeadersMiddleware(CSPMiddleware):
+    """Content-Security-Policy and Permissions-Policy on every response (docs/security.md).
+
+    Public pages get the strict ``CONTENT_SECURITY_POLICY``: no scripts at all
+    (JSON-LD is data, which CSP does not block), styles and images from this
+    origin only, never framed. The Wagtail admin, its previews, and public
+    pages seen by logged-in staff (the user bar) get ``ADMIN_CONTENT_SECURITY_POLICY``,
+    which allows the inline styles and scripts Wagtail's admin still uses.
+    Placed outside the page cache, so a cached page gets today's policy.
+    """
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        if not report_only and parts.config is None and self._staff_view(request):
+            parts.config = settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]
+        return parts
+
+    def process_response(self, request, response):
+        response = super().process_response(request, response)
+        if settings.PERMISSIONS_POLICY and "Permissions-Policy" not in response:
+            response["Permissions-Policy"] = settings.PERMISSIONS_POLICY
+        return response
+
+    @staticmethod
+    def _staff_view(request):
+        if private_path(request.path):
+            return True
+        # Only a session cookie can mean staff; checking it first keeps anonymous requests query-free.
+        user = getattr(request, "user", None)
+        return settings.SESSION_COOKIE_NAME in request.COOKIES and user is not None and user.is_authenticated
