@@ -20,7 +20,7 @@ proved to carry an existing database forward with its data.
 
 ROLLBACK_TO is the oldest state that still holds the demo content: the tables
 it lives in (home page, condition pages with their body, providers) come from
-these first migrations. Every later migration of hospital_site, conditions and
+these first migrations. Every later migration of hospital_site, base, conditions and
 providers — including ones added after this script was written — runs forward
 over real rows.
 
