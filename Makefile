@@ -65,11 +65,17 @@ serve: $(VENV)/.runtime-installed
 		--workers $(WEB_CONCURRENCY) --forwarded-allow-ips 127.0.0.1 \
 		--access-logfile - --access-logformat '$(ACCESS_LOG_FORMAT)'
 
+# The suite on every core (pytest-xdist): each worker gets its own test database
+# (test_<name>_gw0, _gw1, ...) and its own fault-test ports. TEST_WORKERS=0 runs it
+# in this one process. pytest-randomly shuffles the order every run and prints its
+# seed: PYTEST_ARGS=--randomly-seed=N replays that order, PYTEST_ARGS="-p no:randomly" keeps file order.
+TEST_WORKERS ?= auto
+
 test: $(VENV)/.dev-installed
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 e2e: $(VENV)/.dev-installed
-	$(BIN)/pytest tests/e2e -m e2e $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_WORKERS) tests/e2e -m e2e $(PYTEST_ARGS)
 
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .

@@ -119,11 +119,8 @@ def percentile(values, fraction):
     return ordered[index]
 
 
-def child(size):
-    """One directory size in its own schema: set up, then time requests the parent asks for.
-
-    Reads ``time URL`` / ``queries URL`` lines on stdin; answers with one line on stdout.
-    """
+def prepare(size):
+    """Set up this process's schema with ``size`` providers (built once; reused when already there)."""
     # Test settings: DEBUG off (no query log), demo content allowed, "testserver" allowed.
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hospital_site.settings.test")
     # Time the search itself: with the page cache on, every repeat would be a cache hit.
@@ -135,8 +132,6 @@ def child(size):
     django.setup()
     from django.core.management import call_command
     from django.db import connection
-    from django.test import Client
-    from django.test.utils import CaptureQueriesContext
 
     from providers.models import Provider
 
@@ -148,6 +143,18 @@ def child(size):
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     print(f"{size:,} providers ready in {time.perf_counter() - started:.0f}s", file=sys.stderr, flush=True)
+
+
+def child(size):
+    """One directory size in its own schema: set up, then time requests the parent asks for.
+
+    Reads ``time URL`` / ``queries URL`` lines on stdin; answers with one line on stdout.
+    """
+    prepare(size)
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
     client = Client()
     print("ready", flush=True)
     for line in sys.stdin:
@@ -168,12 +175,12 @@ def child(size):
 class Child:
     """A running ``child()`` process for one size."""
 
-    def __init__(self, size, database_url):
+    def __init__(self, size, database_url, script=__file__):
         options = quote(f"-c search_path={schema(size)},public")
         env = {**os.environ, "DATABASE_URL": f"{database_url}?options={options}"}
         self.size = size
         self.process = subprocess.Popen(
-            [sys.executable, __file__, "--child", str(size)],
+            [sys.executable, script, "--child", str(size)],
             env=env,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
@@ -181,6 +188,7 @@ class Child:
         )
 
     def ask(self, command, url):
+        """Send one ``command url`` line; the answer is a number of milliseconds (or of queries)."""
         self.process.stdin.write(f"{command} {url}\n")
         self.process.stdin.flush()
         answer = self.process.stdout.readline().strip()

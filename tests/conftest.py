@@ -5,7 +5,14 @@ from bs4 import BeautifulSoup
 from wagtail.models import Site
 
 from base.models import HomePage, SiteSettings
+from tests.chromium import CHROMIUM_FOUND, MISSING_REASON
 from tests.conditions.factories import all_page, condition_index
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Say at the end of every run, in one place a reader sees, when the browser journeys did not run."""
+    if not CHROMIUM_FOUND:
+        terminalreporter.write_line(MISSING_REASON, yellow=True, bold=True)
 
 
 @pytest.fixture(autouse=True)

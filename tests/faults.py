@@ -5,6 +5,8 @@ started it. A binary that is missing skips the test with a message naming it; un
 CI (``CI=true``) it fails instead, so a fault test can never silently not run there.
 Ports come from the operating system unless ``FAULT_TEST_PORTS`` lists some to use
 (``FAULT_TEST_PORTS=55440,56390,8190``), for machines where each user has a range.
+Under pytest-xdist each worker takes its own share of that list (worker ``gwN`` of
+``W`` takes every W-th port from the N-th), so two workers never reach for one port.
 """
 
 import glob
@@ -27,7 +29,21 @@ from tests import helpers
 from tests.helpers import PROJECT_ROOT, SCRUBBED, run_manage
 
 PRODUCTION = "hospital_site.settings.production"
-_ports_given = [int(port) for port in os.environ.get("FAULT_TEST_PORTS", "").split(",") if port.strip()]
+
+
+def ports_for_this_worker(listed, worker, workers):
+    """This pytest-xdist worker's share of the FAULT_TEST_PORTS list (all of it when not under xdist)."""
+    ports = [int(port) for port in listed.split(",") if port.strip()]
+    if not worker.startswith("gw") or workers < 2:
+        return ports
+    return ports[int(worker.removeprefix("gw")) :: workers]
+
+
+_ports_given = ports_for_this_worker(
+    os.environ.get("FAULT_TEST_PORTS", ""),
+    os.environ.get("PYTEST_XDIST_WORKER", ""),
+    int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1")),
+)
 
 
 def need(binary, how_to_install):

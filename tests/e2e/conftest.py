@@ -2,20 +2,16 @@
 
 `playwright install` cannot download browsers here, so we drive the system
 Chromium (apt-get install chromium). Where it is missing, every journey is
-skipped with a reason that says so, and the run's summary repeats it.
+skipped with a reason that says so, and the run's summary repeats it
+(tests/conftest.py, so that it is written under pytest-xdist too).
 """
 
 import os
-import shutil
 
 import pytest
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_FOUND = os.path.exists(CHROMIUM)
-MISSING_REASON = (
-    f"Chromium not found at {CHROMIUM}: real-browser journeys NOT run. "
-    "Install Debian's package (apt-get install chromium) or set CHROMIUM_PATH."
-)
+from tests.chromium import CHROMIUM, CHROMIUM_FOUND, MISSING_REASON
+
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 
@@ -29,11 +25,6 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
             if not CHROMIUM_FOUND:
                 item.add_marker(pytest.mark.skip(reason=MISSING_REASON))
-
-
-def pytest_terminal_summary(terminalreporter):
-    if not CHROMIUM_FOUND:
-        terminalreporter.write_line(MISSING_REASON, yellow=True, bold=True)
 
 
 @pytest.fixture

@@ -27,8 +27,9 @@ def script_env(**extra):
 
 
 def scratch_prefix(suffix):
-    """Scratch database names next to this run's own database, so parallel runs never share one."""
-    return f"{urlsplit(DATABASE_URL).path.lstrip('/') or 'postgres'}_{suffix}"
+    """Scratch database names next to this run's own database, so parallel runs and xdist workers never share one."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    return f"{urlsplit(DATABASE_URL).path.lstrip('/') or 'postgres'}_{suffix}{'_' + worker if worker else ''}"
 
 
 def test_every_data_migration_of_ours_can_be_reversed():
