@@ -55,10 +55,11 @@ SEARCHES = [
 ]
 
 
-def parse_args():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--repeats", type=int, default=30)
-    parser.add_argument("--sizes", default="1000,10000,100000")
+def parse_args(description=__doc__, repeats=30, sizes="1000,10000,100000"):
+    """The options every size-by-size benchmark here takes (bench/two_ways.py too)."""
+    parser = argparse.ArgumentParser(description=description, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--repeats", type=int, default=repeats)
+    parser.add_argument("--sizes", default=sizes)
     parser.add_argument("--keep", action="store_true", help="Keep the scratch database afterwards.")
     parser.add_argument("--reuse", action="store_true", help="Reuse a scratch database kept with --keep.")
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)

@@ -20,7 +20,6 @@ turns too, so a noisy machine slows each way alike. Prints p50/p95 per way and
 the ratio of each way to the first one listed. Asserts nothing.
 """
 
-import argparse
 import os
 import statistics
 import sys
@@ -40,16 +39,6 @@ FIND_A_DOCTOR = [
 SITE_SEARCH = ["leukemia", "blood cancer", "lukemia", "Nguyen"]
 FIND_A_DOCTOR_WAYS = ["results.py", "filterset.qs"]
 SITE_SEARCH_WAYS = ["SQL", "ORM", "results.py"]
-
-
-def parse_args():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--repeats", type=int, default=20)
-    parser.add_argument("--sizes", default="1000,100000")
-    parser.add_argument("--keep", action="store_true", help="Keep the scratch database afterwards.")
-    parser.add_argument("--reuse", action="store_true", help="Reuse a scratch database kept with --keep.")
-    parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
-    return parser.parse_args()
 
 
 class QuerySetPages:
@@ -169,7 +158,7 @@ def print_table(title, cases, sizes, ways, timings):
 
 
 def main():
-    args = parse_args()
+    args = provider_search.parse_args(__doc__, repeats=20, sizes="1000,100000")
     if args.child:
         child(args.child)
         return
