@@ -30,6 +30,18 @@ class Gender(models.TextChoices):
     NONBINARY = "nonbinary", "Nonbinary"
 
 
+class PlanType(models.TextChoices):
+    """What kind of health coverage an insurance plan is, in the words a parent knows it by."""
+
+    MEDICAID = "medicaid", "Medi-Cal / Medicaid managed care"
+    CHIP = "chip", "CHIP (children's health insurance program)"
+    COMMERCIAL_HMO = "commercial_hmo", "Employer or private plan: HMO"
+    COMMERCIAL_PPO = "commercial_ppo", "Employer or private plan: PPO or EPO"
+    MARKETPLACE = "marketplace", "Covered California or other marketplace plan"
+    TRICARE = "tricare", "TRICARE (military families)"
+    OTHER = "other", "Other"
+
+
 class SortOrder(models.TextChoices):
     """How search results can be ordered (the ``sort`` GET parameter)."""
 

@@ -26,7 +26,17 @@ from django.db import transaction
 from django.utils.text import slugify as slugify_name
 
 from . import geo
-from .models import Language, Location, Provider, ProviderLocation, Specialty, build_search_text
+from .choices import PlanType
+from .models import (
+    InsurancePlan,
+    Language,
+    Location,
+    Network,
+    Provider,
+    ProviderLocation,
+    Specialty,
+    build_search_text,
+)
 from .validators import npi_check_digit
 
 DEMO_NPI_PREFIX = "299"
@@ -491,8 +501,53 @@ def link_condition_specialties():
             continue
 
 
+# Fictional insurers, plans and networks, named so nobody takes them for real ones.
+DEMO_NETWORKS = ["Harbor Health Medi-Cal network (demo)", "Coastline commercial network (demo)"]
+DEMO_PLANS = [
+    # name, insurer, plan type, network, share of demo doctors who take it
+    ("Harbor Health Medi-Cal (demo)", "Harbor Health (demo insurer)", PlanType.MEDICAID, 0, 0.9),
+    ("Harbor Health Kids CHIP (demo)", "Harbor Health (demo insurer)", PlanType.CHIP, 0, 0.8),
+    ("Coastline Family HMO (demo)", "Coastline Insurance (demo insurer)", PlanType.COMMERCIAL_HMO, 1, 0.6),
+    ("Coastline Choice PPO (demo)", "Coastline Insurance (demo insurer)", PlanType.COMMERCIAL_PPO, 1, 0.7),
+    ("Coastline Marketplace Silver (demo)", "Coastline Insurance (demo insurer)", PlanType.MARKETPLACE, 1, 0.5),
+]
+
+
+def ensure_demo_insurance(count=LOCAL_COUNT):
+    """The demo plans and networks, and which of demo doctors 0..count-1 and demo clinics take them.
+
+    Idempotent: a doctor who already has plans keeps them (an editor may have changed them).
+    """
+    networks = [Network.objects.get_or_create(name=name, defaults={"is_demo": True})[0] for name in DEMO_NETWORKS]
+    plans = []
+    for name, insurer, plan_type, network, share in DEMO_PLANS:
+        plan, _ = InsurancePlan.objects.get_or_create(
+            name=name, defaults={"insurer": insurer, "plan_type": plan_type, "is_demo": True}
+        )
+        plan.networks.add(networks[network])
+        plans.append((plan, share))
+    for clinic in Location.objects.filter(name__in=[row[0] for row in LOCAL_LOCATIONS]):
+        if not clinic.insurance_plans.exists():
+            clinic.insurance_plans.add(*[plan for plan, _share in plans])
+    with_plans = set(Provider.insurance_plans.through.objects.values_list("provider_id", flat=True).distinct())
+    links = []
+    for pk, npi in Provider.objects.filter(is_demo=True, npi__startswith=DEMO_NPI_PREFIX).values_list("pk", "npi"):
+        index = int(npi[len(DEMO_NPI_PREFIX) : 9])
+        if index >= count or pk in with_plans:
+            continue
+        rng = _rng(index, "insurance")
+        links += [
+            Provider.insurance_plans.through(provider_id=pk, insuranceplan_id=plan.pk)
+            for plan, share in plans
+            if rng.random() < share
+        ]
+    Provider.insurance_plans.through.objects.bulk_create(links, batch_size=BATCH_SIZE)
+    return len(links)
+
+
 def load_demo_providers():
-    """The ``load_demo_content`` step: about 40 fictional doctors near the hospital."""
+    """The ``load_demo_content`` step: about 40 fictional doctors near the hospital, and the plans they take."""
     result = generate_providers(LOCAL_COUNT)
     link_condition_specialties()
+    ensure_demo_insurance()
     return result

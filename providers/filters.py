@@ -2,7 +2,8 @@
 
 GET parameters (stable; links and tests rely on them): ``q``, ``specialty``
 (slug), ``condition`` (condition page slug), ``language`` (code), ``gender``,
-``accepting``, ``telehealth``, ``near`` (ZIP), ``radius`` (miles), ``sort``.
+``accepting``, ``telehealth``, ``insurance`` (plan slug), ``near`` (ZIP), ``radius``
+(miles), ``sort``.
 ``page`` belongs to the view. A bad value never breaks the page: it is
 ignored and the form says so next to the field.
 """
@@ -20,15 +21,26 @@ from conditions.models import ConditionPage
 
 from . import geo, spelling
 from .choices import DEFAULT_RADIUS, RADIUS_CHOICES, RADIUS_RANGE, Gender, SortOrder
-from .models import Language, Provider, Specialty, search_terms, similar_names
+from .models import InsurancePlan, Language, Provider, Specialty, search_terms, similar_names
 from .results import NAME_ORDER, SearchResults, nearby_locations
 
 MAX_QUERY_LENGTH = 200
 # Longer values than this are never meaningful for the other parameters.
 MAX_VALUE_LENGTH = 100
-FILTER_PARAMETERS = ["q", "specialty", "condition", "language", "gender", "accepting", "telehealth", "near", "radius"]
+FILTER_PARAMETERS = [
+    "q",
+    "specialty",
+    "condition",
+    "language",
+    "insurance",
+    "gender",
+    "accepting",
+    "telehealth",
+    "near",
+    "radius",
+]
 PARAMETERS = [*FILTER_PARAMETERS, "sort"]
-MORE_FILTERS = ["specialty", "condition", "language", "gender", "accepting", "telehealth"]
+MORE_FILTERS = ["specialty", "condition", "language", "insurance", "gender", "accepting", "telehealth"]
 TRUE_VALUES = {"yes", "true", "on", "1"}
 
 
@@ -41,8 +53,8 @@ def clean_parameter(value, max_length=MAX_VALUE_LENGTH):
 def load_search_context(terms=()):
     """What the form needs besides the results: one query, two when a word may be a name.
 
-    Returns ``(options, vocabulary)``: the specialties, languages and published
-    conditions for the menus (kind → list of (pk, key, label), sorted by label),
+    Returns ``(options, vocabulary)``: the specialties, languages, insurance plans
+    and published conditions for the menus (kind → list of (pk, key, label), sorted by label),
     and the ``spelling.Vocabulary`` for correcting the search words — the
     medical words come with the menus, and on PostgreSQL so do the words that
     are a provider's whole first or last name. Provider names that *look like*
@@ -57,6 +69,7 @@ def load_search_context(terms=()):
 
     parts = [
         rows(Language.objects.all(), "language", "code", "name", "native_name"),
+        rows(InsurancePlan.objects.all(), "insurance", "slug", "name", "insurer"),
         rows(ConditionPage.objects.live(), "condition", "slug", "title", "alternate_names"),
     ]
     correctable = [term for term in terms if spelling.correctable(term)]
@@ -69,14 +82,14 @@ def load_search_context(terms=()):
                 parts.append(rows(named, "name", blank, column, blank, pk=Value(0))[:1])
     union = rows(Specialty.objects.all(), "specialty", "slug", "name", "synonyms").union(*parts, all=True)
 
-    options = {"specialty": [], "language": [], "condition": []}
+    options = {"specialty": [], "language": [], "condition": [], "insurance": []}
     texts, names = [], []
     for kind, pk, key, label, extra in union:
         if kind == "name":
             names.append(label)
             continue
         options[kind].append((pk, key, label))
-        if kind != "language":
+        if kind in ("specialty", "condition"):
             texts += [label, extra]
     for entries in options.values():
         entries.sort(key=lambda entry: (entry[2].casefold(), entry[0]))
@@ -189,6 +202,15 @@ class ProviderFilterSet(django_filters.FilterSet):
         empty_label="Any language",
         error_messages={"invalid_choice": "We don't have that language in our list, so we are showing all languages."},
     )
+    insurance = django_filters.ChoiceFilter(
+        method="filter_insurance",
+        label="Accepts my insurance",
+        empty_label="Any insurance",
+        error_messages={
+            "invalid_choice": "We don't have that insurance plan in our list, so we are not filtering by insurance. "
+            "Call us to ask about your plan."
+        },
+    )
     gender = django_filters.ChoiceFilter(
         field_name="gender",
         choices=Gender.choices,
@@ -229,7 +251,7 @@ class ProviderFilterSet(django_filters.FilterSet):
         data = self._clean_data(data)
         super().__init__(data, queryset, request=request, prefix=prefix)
         self.options, self.vocabulary = load_search_context(search_terms(data.get("q", "")))
-        for name in ("specialty", "language", "condition"):
+        for name in ("specialty", "language", "condition", "insurance"):
             self.filters[name].extra["choices"] = [(key, label) for _pk, key, label in self.options[name]]
         self._ids = {name: {key: pk for pk, key, _label in self.options[name]} for name in self.options}
 
@@ -273,6 +295,9 @@ class ProviderFilterSet(django_filters.FilterSet):
 
     def filter_language(self, queryset, name, value):
         return queryset.filter(languages=self._ids["language"][value])
+
+    def filter_insurance(self, queryset, name, value):
+        return queryset.filter(insurance_plans=self._ids["insurance"][value])
 
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)

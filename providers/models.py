@@ -22,7 +22,7 @@ from wagtail.models import Orderable
 from base.phone import validate_phone
 
 from . import geo, spelling
-from .choices import Credential, Gender
+from .choices import Credential, Gender, PlanType
 from .text import normalize_text
 from .validators import validate_npi, validate_taxonomy_code, validate_zip
 
@@ -200,6 +200,66 @@ class Language(models.Model):
         return self.name
 
 
+class Network(models.Model):
+    """A health plan's provider network: the doctors and clinics a plan pays for."""
+
+    name = models.CharField(max_length=160, unique=True, help_text="As the health plan names it.")
+    slug = models.SlugField(max_length=160, unique=True, blank=True, help_text="Filled in from the name when blank.")
+    is_demo = models.BooleanField("demo network", default=False, help_text="Fictional demo data.")
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name)[:160]
+        super().save(*args, **kwargs)
+
+
+class InsurancePlan(models.Model):
+    """A health insurance plan a family may have, and the networks it uses.
+
+    Which doctors take it is on each provider (``Provider.insurance_plans``) and
+    which clinics take it on each location (``Location.insurance_plans``).
+    """
+
+    name = models.CharField(
+        max_length=160,
+        unique=True,
+        help_text="The name on the family's insurance card, for example: Harbor Health Medi-Cal.",
+        error_messages={"unique": "Another plan already has this name. Plan names must be different."},
+    )
+    slug = models.SlugField(
+        max_length=160,
+        unique=True,
+        blank=True,
+        help_text="Used in search links, for example ?insurance=harbor-health-medi-cal. Filled in when blank.",
+        error_messages={"unique": "Another plan already uses this web address. Change the slug."},
+    )
+    insurer = models.CharField(
+        "insurance company", max_length=160, help_text="The company that offers the plan, for example Harbor Health."
+    )
+    plan_type = models.CharField(max_length=20, choices=PlanType.choices, default=PlanType.OTHER)
+    networks = models.ManyToManyField(
+        Network, related_name="plans", blank=True, help_text="The provider networks this plan uses."
+    )
+    is_demo = models.BooleanField("demo plan", default=False, help_text="Fictional demo data.")
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name)[:160]
+        super().save(*args, **kwargs)
+
+
 class LocationQuerySet(models.QuerySet):
     """Queries over clinic locations."""
 
@@ -241,6 +301,12 @@ class Location(models.Model):
     )
     accessibility_notes = models.TextField(
         blank=True, help_text="Parking, entrances, elevators, wheelchair access — whatever helps a family arrive."
+    )
+    insurance_plans = models.ManyToManyField(
+        InsurancePlan,
+        related_name="locations",
+        blank=True,
+        help_text="Insurance plans this clinic accepts.",
     )
 
     objects = LocationQuerySet.as_manager()
@@ -331,7 +397,8 @@ class ProviderQuerySet(models.QuerySet):
         from conditions.models import ConditionPage
 
         return self.for_listing().prefetch_related(
-            models.Prefetch("conditions", queryset=ConditionPage.objects.live().order_by("title"))
+            models.Prefetch("conditions", queryset=ConditionPage.objects.live().order_by("title")),
+            "insurance_plans",
         )
 
     def search(self, query, vocabulary=None):
@@ -439,6 +506,12 @@ class Provider(ClusterableModel):
         related_name="providers",
         blank=True,
         help_text="Conditions this provider treats. The profile links to each condition page.",
+    )
+    insurance_plans = ParentalManyToManyField(
+        InsurancePlan,
+        related_name="providers",
+        blank=True,
+        help_text="Insurance plans this provider accepts. Families can search by them.",
     )
     accepting_new_patients = models.BooleanField(default=True)
     offers_telehealth = models.BooleanField("offers video visits (telehealth)", default=False)

@@ -1,4 +1,4 @@
-"""The "Find a Doctor" section of the Wagtail admin: providers, specialties, locations, languages.
+"""The "Find a Doctor" section of the Wagtail admin: providers, specialties, locations, languages, insurance.
 
 Listing search uses the Django ORM (``search_backend_name = None``), not the
 Wagtail search backend: these models are not search-indexed, and restricting
@@ -14,7 +14,7 @@ from wagtail.admin.viewsets.model import ModelViewSetGroup
 
 from base.viewsets import ConflictCheckedModelViewSet
 
-from .models import Language, Location, Provider, Specialty
+from .models import InsurancePlan, Language, Location, Network, Provider, Specialty
 
 
 class ProviderFilterSet(WagtailFilterSet):
@@ -81,8 +81,9 @@ class ProviderViewSet(ConflictCheckedModelViewSet):
                 FieldPanel("accepting_new_patients"),
                 FieldPanel("offers_telehealth"),
                 FieldRowPanel([FieldPanel("min_age"), FieldPanel("max_age")]),
+                FieldPanel("insurance_plans", widget=forms.CheckboxSelectMultiple),
             ],
-            heading="Appointments",
+            heading="Appointments and insurance",
         ),
         InlinePanel("provider_locations", heading="Locations", label="Location", min_num=1),
         MultiFieldPanel([FieldPanel("photo"), FieldPanel("photo_alt_text")], heading="Photo"),
@@ -126,6 +127,7 @@ class LocationViewSet(ConflictCheckedModelViewSet):
         FieldPanel("phone"),
         FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")], heading="Map position (optional)"),
         FieldPanel("accessibility_notes"),
+        FieldPanel("insurance_plans", widget=forms.CheckboxSelectMultiple),
     ]
 
 
@@ -143,10 +145,47 @@ class LanguageViewSet(ConflictCheckedModelViewSet):
     panels = [FieldPanel("name"), FieldPanel("native_name"), FieldPanel("code")]
 
 
+class InsurancePlanViewSet(ConflictCheckedModelViewSet):
+    model = InsurancePlan
+    url_prefix = "find-a-doctor/insurance-plans"
+    url_namespace = "find_a_doctor_insurance_plans"
+    icon = "clipboard-list"
+    menu_label = "Insurance plans"
+    menu_order = 500
+    add_to_admin_menu = False
+    search_fields = ["name", "insurer", "slug"]
+    search_backend_name = None
+    list_display = ["name", "insurer", "plan_type", BooleanColumn("is_demo", label="Demo")]
+    list_filter = ["plan_type", "networks"]
+    copy_view_enabled = False
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldRowPanel([FieldPanel("insurer"), FieldPanel("plan_type")]),
+        FieldPanel("networks", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("is_demo"),
+    ]
+
+
+class NetworkViewSet(ConflictCheckedModelViewSet):
+    model = Network
+    url_prefix = "find-a-doctor/networks"
+    url_namespace = "find_a_doctor_networks"
+    icon = "link"
+    menu_label = "Insurance networks"
+    menu_order = 600
+    add_to_admin_menu = False
+    search_fields = ["name", "slug"]
+    search_backend_name = None
+    list_display = ["name", BooleanColumn("is_demo", label="Demo")]
+    copy_view_enabled = False
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("is_demo")]
+
+
 class FindADoctorViewSetGroup(ModelViewSetGroup):
     """One "Find a Doctor" menu for everything in the directory."""
 
     menu_label = "Find a Doctor"
     menu_icon = "group"
     menu_order = 250
-    items = (ProviderViewSet, SpecialtyViewSet, LocationViewSet, LanguageViewSet)
+    items = (ProviderViewSet, SpecialtyViewSet, LocationViewSet, LanguageViewSet, InsurancePlanViewSet, NetworkViewSet)

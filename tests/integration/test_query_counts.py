@@ -10,6 +10,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from providers.choices import PlanType
+from providers.models import InsurancePlan
 from tests.conditions.factories import condition_index, condition_page
 from tests.providers import factories
 
@@ -21,7 +23,7 @@ CONDITION_QUERIES = 2  # the condition page (1), related specialties (1); "Docto
 # menus + spelling (1), count (1), the page's ids: doctors whose name ranks first, then the rest in name
 # order (2, providers/results.py), the page's providers (1) and their specialties, languages, locations (3)
 SEARCH_QUERIES = 8
-PROFILE_QUERIES = 5  # the provider (1), specialties, languages, locations, conditions treated (4)
+PROFILE_QUERIES = 6  # the provider (1), specialties, languages, locations, conditions treated, insurance plans (5)
 
 
 @pytest.fixture(autouse=True)
@@ -85,6 +87,10 @@ def test_provider_profile(client, index):
     conditions += [condition_page(index, f"Condition {number}") for number in range(6)]
     doctor.conditions = conditions
     doctor.languages = [factories.language(code) for code in ("en", "es", "vi")]
+    doctor.insurance_plans = [
+        InsurancePlan.objects.create(name=f"Plan {number}", insurer="Insurer", plan_type=PlanType.CHIP)
+        for number in range(4)
+    ]
     doctor.save()
 
     assert queries(client, doctor.get_absolute_url()) == few == PROFILE_QUERIES

@@ -518,6 +518,7 @@ def test_the_form_works_without_javascript_and_every_field_is_labelled(client, d
         "q",
         "specialty",
         "condition",
+        "insurance",
         "language",
         "gender",
         "accepting",
