@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
@@ -16,8 +17,6 @@ handler500 = outage.server_error
 
 urlpatterns = [
     path("healthz", base_views.healthz, name="healthz"),
-    path("search/", search_views.search, name="search"),
-    path("find-a-doctor/", include("providers.urls")),
     path(settings.ADMIN_URL_PATH, include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": LivePagesSitemap}}, name="sitemap"),
@@ -43,5 +42,11 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+# What parents read, in English at these addresses and in Spanish under /es/ (docs/spanish.md).
 # Wagtail serves every other path from the page tree; keep it last.
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += i18n_patterns(
+    path("search/", search_views.search, name="search"),
+    path("find-a-doctor/", include("providers.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

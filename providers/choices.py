@@ -79,3 +79,26 @@ DEFAULT_LANGUAGES = [
     ("sm", "Samoan", "Gagana Sāmoa"),
     ("ase", "American Sign Language", "ASL"),
 ]
+
+# Spanish names of the languages above, by code (lower case, as Spanish writes language names).
+LANGUAGE_NAMES_ES = {
+    "en": "inglés",
+    "es": "español",
+    "zh-yue": "cantonés",
+    "zh-cmn": "mandarín",
+    "vi": "vietnamita",
+    "ko": "coreano",
+    "tl": "tagalo",
+    "km": "jemer",
+    "hy": "armenio",
+    "fa": "persa (farsi)",
+    "ar": "árabe",
+    "ru": "ruso",
+    "ja": "japonés",
+    "hi": "hindi",
+    "pa": "panyabí",
+    "pt": "portugués",
+    "fr": "francés",
+    "sm": "samoano",
+    "ase": "lengua de señas americana (ASL)",
+}

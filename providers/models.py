@@ -163,6 +163,20 @@ class Specialty(models.Model):
         help_text="Words parents use for this specialty, separated by commas. For example: blood cancer doctor, "
         "hematology, oncology",
     )
+    # Spanish, on the same row (docs/spanish.md): shown on /es/ pages and searched in both languages.
+    name_es = models.CharField(
+        "name (Spanish)",
+        max_length=120,
+        blank=True,
+        help_text="As Spanish-speaking parents should see it, for example: Hematología y oncología pediátrica.",
+    )
+    synonyms_es = models.CharField(
+        "lay synonyms (Spanish)",
+        max_length=500,
+        blank=True,
+        help_text="Words Spanish-speaking parents use, separated by commas. For example: cáncer de la sangre, "
+        "médico del cáncer",
+    )
 
     class Meta:
         ordering = ["name"]
@@ -192,6 +206,9 @@ class Language(models.Model):
     )
     name = models.CharField(max_length=80, unique=True, help_text="In English, for example Spanish.")
     native_name = models.CharField(max_length=80, blank=True, help_text="In the language itself, for example Español.")
+    name_es = models.CharField(
+        "name (Spanish)", max_length=80, blank=True, help_text="In Spanish, for example: inglés, vietnamita, chino."
+    )
 
     class Meta:
         ordering = ["name"]
@@ -277,6 +294,9 @@ class Location(models.Model):
     """A clinic or hospital where providers see patients."""
 
     name = models.CharField(max_length=160, unique=True)
+    name_es = models.CharField(
+        "name (Spanish)", max_length=160, blank=True, help_text="Only if the clinic's name differs in Spanish."
+    )
     street = models.CharField("street address", max_length=200)
     city = models.CharField(max_length=100)
     state = models.CharField(max_length=2, help_text="Two letters, for example CA.")
