@@ -11,7 +11,7 @@ class BaseConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self):
-        from . import signals  # noqa: F401  (connects the receivers)
+        from . import checks, signals  # noqa: F401  (registers the checks, connects the receivers)
 
         make_publishing_atomic()
 

@@ -155,3 +155,13 @@ def path_in_language(path, language):
     from django.urls import translate_url
 
     return translate_url(path, language)
+
+
+def site_root_url(request):
+    """The site's own base address ("https://www.example.org"), for absolute hreflang and sitemap links."""
+    from wagtail.models import Site
+
+    site = Site.find_for_request(request)
+    if site is not None:
+        return site.root_url
+    return request.build_absolute_uri("/").rstrip("/")

@@ -13,7 +13,7 @@ from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
 from . import cache
-from .i18n import localized
+from .i18n import is_spanish, localized
 from .edit_conflicts import PageConflictCheckForm
 from .phone import validate_phone
 
@@ -120,7 +120,9 @@ class HomePage(cache.CachedViewRestrictionsMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Title and search description are on every page, so no specific() query is needed.
-        context["menu_pages"] = self.get_children().live().in_menu().order_by("path")
+        context["menu_pages"] = self.get_children().live().in_menu().filter(alias_of__isnull=True).order_by("path")
+        # Sent here by the language link of a page that has no Spanish version yet: say so, and link back.
+        context["untranslated_path"] = untranslated_path(request.GET.get("en", ""))
         return context
 
 
@@ -136,6 +138,27 @@ class TaglineBlock(blocks.StructBlock):
     class Meta:
         icon = "site"
         label = "Tagline"
+
+    def clean(self, value):
+        """The language tag becomes the tagline's ``lang`` attribute, so it must be a real tag ("vi", "zh-Hant")."""
+        import re
+
+        from wagtail.blocks.struct_block import StructBlockValidationError
+
+        cleaned = super().clean(value)
+        if not re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", cleaned["language"] or ""):
+            raise StructBlockValidationError(
+                block_errors={"language": ValidationError("Use a language tag such as vi, ko, zh-Hant or tl.")}
+            )
+        return cleaned
+
+
+def untranslated_path(value):
+    """A path on this site from the ``?en=`` of the Spanish home page, or "" for anything else (never another host)."""
+    value = str(value or "")[:500]
+    if not value.startswith("/") or value.startswith("//") or "\\" in value or any(ord(c) < 32 for c in value):
+        return ""
+    return value
 
 
 @register_setting(icon="site")
@@ -343,8 +366,14 @@ class NavigationLink(Orderable):
         help_text="For a link that is not a page, for example /find-a-doctor/ or https://…",
     )
     text = models.CharField(max_length=60, blank=True, help_text="Leave empty to use the page's title.")
+    text_es = models.CharField(
+        "text (Spanish)",
+        max_length=60,
+        blank=True,
+        help_text="What the link says on Spanish pages. Leave empty to use the Spanish page's title.",
+    )
 
-    panels = [FieldPanel("link_page"), FieldPanel("link_url"), FieldPanel("text")]
+    panels = [FieldPanel("link_page"), FieldPanel("link_url"), FieldPanel("text"), FieldPanel("text_es")]
 
     class Meta(Orderable.Meta):
         abstract = True
@@ -358,12 +387,25 @@ class NavigationLink(Orderable):
 
     @property
     def title(self):
+        """The words of the link in the page's language: its own Spanish text, or the Spanish page's title."""
+        if is_spanish():
+            if self.text_es:
+                return self.text_es
+            twin = self._page_in_language()
+            if twin is not None and twin.locale_id != self.link_page.locale_id:
+                return twin.title
         return self.text or (self.link_page.title if self.link_page_id else self.link_url)
 
+    def _page_in_language(self):
+        if not self.link_page_id:
+            return None
+        page = self.link_page.localized
+        return page if page.alias_of_id is None else self.link_page
+
     def url(self, request=None):
-        """The link's address, or "" for a page that is not live (so it is left out)."""
+        """The link's address in the page's language, or "" for a page that is not live (so it is left out)."""
         if self.link_page_id:
-            page = self.link_page
+            page = self._page_in_language()
             return page.get_url(request=request) if page.live else ""
         return self.link_url
 

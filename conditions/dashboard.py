@@ -23,3 +23,21 @@ class MedicalReviewDuePanel(Component):
         context["pages"] = list(pages[: self.limit])
         context["more"] = pages.count() > self.limit
         return context
+
+
+class SpanishBehindPanel(Component):
+    """Dashboard: Spanish condition pages older than their English page, newest English change first."""
+
+    name = "spanish_behind"
+    template_name = "conditions/dashboard/spanish_behind.html"
+    order = 240
+    limit = 10
+
+    def get_context_data(self, parent_context=None):
+        from .translation_review import spanish_pages_behind
+
+        context = super().get_context_data(parent_context)
+        behind = spanish_pages_behind()
+        context["pairs"] = behind[: self.limit]
+        context["more"] = len(behind) - self.limit
+        return context

@@ -23,15 +23,18 @@ from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import AbstractGroupApprovalTask, Page, PageManager, PageQuerySet
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from base.cache import CachedViewRestrictionsMixin, any_view_restrictions
 from base.edit_conflicts import PageConflictCheckForm
+from base.workflows import ReviewRequired
 
 from . import structured_data
 from .blocks import CallToActionBlock, ConditionBodyBlock
 from .choices import Urgency
 from .forms import ConditionFilterForm, ConditionPageForm
 from .panels import ReadingLevelPanel
+from .translation_review import ReviewedTranslationMixin, approval_problems, show_english_urgency
 
 FIND_A_DOCTOR_PATH = "/find-a-doctor/"
 REVIEW_DUE_SOON_DAYS = 30
@@ -63,6 +66,20 @@ def _plain_strings(value):
     if isinstance(value, list):
         return [text for item in value for text in _plain_strings(item)]
     return []
+
+
+def with_block_ids(stream_value):
+    """The same StreamField value with every list item stored as a block with an id.
+
+    Lists written as plain Python lists (the demo loader, tests, old data) are
+    stored as they were given until someone edits them in the admin, and
+    wagtail-localize skips list items in that old form: their English words would
+    reach a Spanish page without ever being offered for translation. Reading every
+    block once makes Wagtail write them in the current form.
+    """
+    for block in stream_value:
+        block.value  # noqa: B018 - builds the bound block, whose prep value has ids
+    return stream_value
 
 
 def find_a_doctor_url(condition_slug):
@@ -141,7 +158,7 @@ class ConditionPageQuerySet(PageQuerySet):
 ConditionPageManager = PageManager.from_queryset(ConditionPageQuerySet)
 
 
-class ConditionIndexPage(CachedViewRestrictionsMixin, Page):
+class ConditionIndexPage(ReviewedTranslationMixin, CachedViewRestrictionsMixin, Page):
     """The A–Z list of conditions at /conditions/."""
 
     base_form_class = PageConflictCheckForm
@@ -152,7 +169,18 @@ class ConditionIndexPage(CachedViewRestrictionsMixin, Page):
 
     parent_page_types = ["base.HomePage"]
     subpage_types = ["conditions.ConditionPage"]
-    max_count = 1
+    # One A–Z index per language.
+    max_count_per_parent = 1
+
+    # What a translator translates; the address stays the English one (docs/spanish.md).
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("intro"),
+        SynchronizedField("slug"),
+        SynchronizedField("show_in_menus"),
+    ]
 
     class Meta:
         verbose_name = "condition index page"
@@ -236,7 +264,12 @@ def alphabet(letters):
     return [{"letter": letter, "anchor": anchors.get(letter)} for letter in shown]
 
 
-class ConditionPage(CachedViewRestrictionsMixin, Page):
+# What a medical review recorded belongs to the page it reviewed: a copy, and a translation (which
+# starts as a copy), have not been reviewed yet.
+REVIEW_FIELDS = ["reviewer_name", "reviewer_credentials", "reviewer_provider", "last_reviewed", "next_review_due"]
+
+
+class ConditionPage(ReviewedTranslationMixin, CachedViewRestrictionsMixin, Page):
     """One condition, written for parents, reviewed by a clinician.
 
     The body is a stream of structured blocks. The 911 box at the top, the
@@ -321,6 +354,22 @@ class ConditionPage(CachedViewRestrictionsMixin, Page):
 
     objects = ConditionPageManager()
     base_form_class = ConditionPageForm
+    exclude_fields_in_copy = REVIEW_FIELDS
+    # What a translator translates. Urgency levels are not text, so they are never a segment: they come
+    # from the English page. The slug stays the English one, so /es/ + the English path is the twin and
+    # Find a Doctor's ?condition= works in both languages. The review fields are the Spanish page's own,
+    # filled in when a reviewer approves it (docs/spanish.md).
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("alternate_names"),
+        TranslatableField("summary"),
+        TranslatableField("call_to_action"),
+        TranslatableField("body"),
+        SynchronizedField("slug"),
+        SynchronizedField("show_in_menus"),
+    ]
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
@@ -362,6 +411,17 @@ class ConditionPage(CachedViewRestrictionsMixin, Page):
 
     class Meta:
         verbose_name = "condition page"
+
+    def save(self, *args, **kwargs):
+        with_block_ids(self.body)
+        with_block_ids(self.call_to_action)
+        return super().save(*args, **kwargs)
+
+    def serializable_data(self):
+        """What a revision stores: list items as blocks with ids (``with_block_ids``), so translations see them."""
+        with_block_ids(self.body)
+        with_block_ids(self.call_to_action)
+        return super().serializable_data()
 
     def clean(self):
         """Review dates must make sense: last review not in the future, next review after it."""
@@ -469,6 +529,7 @@ class ConditionPage(CachedViewRestrictionsMixin, Page):
         return find_a_doctor_url(self.slug)
 
     def get_context(self, request, *args, **kwargs):
+        show_english_urgency(self, request)
         context = super().get_context(request, *args, **kwargs)
         sections = self.sections()
         context.update(
@@ -575,11 +636,22 @@ class MedicalReviewTask(AbstractGroupApprovalTask):
     "Medical review" workflow on the conditions section.
     """
 
+    def get_actions(self, obj, user):
+        """Approve and Request changes; no Approve for a Spanish version that is not ready (``approval_problems``)."""
+        actions = super().get_actions(obj, user)
+        page = getattr(obj, "specific", obj)
+        if actions and isinstance(page, ConditionPage) and approval_problems(page):
+            actions = [action for action in actions if action[0] != "approve"]
+        return actions
+
     @transaction.atomic
     def on_action(self, task_state, user, action_name, **kwargs):
         page = task_state.workflow_state.content_object
         page = getattr(page, "specific", page)
         if action_name == "approve" and isinstance(page, ConditionPage):
+            problems = approval_problems(page)
+            if problems:
+                raise ReviewRequired(" ".join(problems))
             record_medical_review(page, user)
         return super().on_action(task_state, user, action_name, **kwargs)
 

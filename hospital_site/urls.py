@@ -14,6 +14,8 @@ from search import views as search_views
 
 # A database outage is answered with a 503 page that needs no database (base/outage.py).
 handler500 = outage.server_error
+# A Spanish address with no Spanish page links to the English one (docs/spanish.md).
+handler404 = base_views.page_not_found
 
 urlpatterns = [
     path("healthz", base_views.healthz, name="healthz"),
@@ -46,6 +48,7 @@ if settings.DEBUG:
 # Wagtail serves every other path from the page tree; keep it last.
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("language-assistance/", base_views.language_assistance, name="language_assistance"),
     path("find-a-doctor/", include("providers.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
