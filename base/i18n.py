@@ -119,8 +119,24 @@ def page_language(page, request=None):
     return locale_codes(request).get(page.locale_id, settings.LANGUAGE_CODE)
 
 
+class PageLink(str):
+    """A page's path that also knows the page's title (``page_twins`` keeps both in one cached value)."""
+
+    title = ""
+
+    def __new__(cls, url, title=""):
+        link = super().__new__(cls, url)
+        link.title = title
+        return link
+
+    def __reduce__(self):
+        return (PageLink, (str(self), self.title))
+
+
 def page_twins(request=None):
     """``{translation_key: {language: path}}`` for every live page that is not an alias, from the site cache.
+
+    Each path is a ``PageLink``, which also carries the page's title.
 
     One query per generation (any publish starts a new one): the language link,
     the hreflang alternates and the sitemap read it on every page view for free.
@@ -133,13 +149,11 @@ def page_twins(request=None):
     def build():
         codes = locale_codes(request)
         twins = {}
-        pages = Page.objects.live().filter(depth__gt=1, alias_of__isnull=True).only(
-            "pk", "url_path", "translation_key", "locale_id", "depth", "path"
-        )
+        pages = Page.objects.live().filter(depth__gt=1, alias_of__isnull=True).select_related("locale")
         for page in pages.order_by("path"):
             url = page.get_url(request=None)
             if url:
-                twins.setdefault(str(page.translation_key), {})[codes.get(page.locale_id)] = url
+                twins.setdefault(str(page.translation_key), {})[codes.get(page.locale_id)] = PageLink(url, page.title)
         return twins
 
     return cache.get_or_set(request, ["page-twins"], build, keep_in_process=True)

@@ -9,7 +9,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.validators import MaxLengthValidator
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.db.models import Q
 from django.http import Http404
 from django.urls import NoReverseMatch, reverse
@@ -27,6 +27,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from base.cache import CachedViewRestrictionsMixin, any_view_restrictions
 from base.edit_conflicts import PageConflictCheckForm
+from base.i18n import page_language
 from base.workflows import ReviewRequired
 
 from . import structured_data
@@ -111,14 +112,49 @@ def default_contact():
 class ConditionPageQuerySet(PageQuerySet):
     """Condition pages, with the searches parents need."""
 
-    def full_text_ids(self, query):
+    def in_language(self, language=None):
+        """Pages in one language's tree: the request's language unless told ("en", "es")."""
+        from base.i18n import current_language
+
+        return self.filter(locale__language_code=language or current_language())
+
+    def english(self):
+        """The English pages: the ones Find a Doctor links doctors to."""
+        return self.in_language(settings.LANGUAGE_CODE)
+
+    def full_text_ids(self, query, language=None):
         """Primary keys of pages whose indexed text (title, names, summary, symptoms…) matches every word."""
         words = query_words(query)
         if not words:
             return set()
-        return {page.pk for page in self.search(" ".join(words), operator="and")}
+        return {page.pk for page in self.text_search(" ".join(words), language)}
 
-    def search_for_parents(self, query, names=None):
+    def text_search(self, words, language=None):
+        """Pages whose words match every one of ``words``, best first, in the pages' language.
+
+        English pages use Wagtail's search index (PostgreSQL's ``english`` configuration).
+        Spanish pages on PostgreSQL are matched with the ``spanish`` configuration, which
+        stems ("leucemias" finds "leucemia") and drops accents ("medula" finds
+        "médula"), computed on the fly over title, names, summary and ``search_text``:
+        one index cannot hold two configurations (wagtail#9253), and there are only a
+        few hundred pages. SQLite's FTS5 neither stems nor knows the language; it
+        matches whole words, and site search's spelling correction catches the rest.
+        """
+        from base.i18n import SPANISH, current_language
+
+        if (language or current_language()) == SPANISH and connection.vendor == "postgresql":
+            from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+
+            vector = (
+                SearchVector("title", weight="A", config="spanish")
+                + SearchVector("alternate_names", weight="A", config="spanish")
+                + SearchVector("summary", "search_text", weight="B", config="spanish")
+            )
+            query = SearchQuery(words, config="spanish", search_type="plain")
+            return self.annotate(document=vector).filter(document=query).order_by(SearchRank(vector, query).desc())
+        return self.search(words, operator="and")
+
+    def search_for_parents(self, query, names=None, language=None):
         """Pages for a search box: exact name matches first, then full-text matches.
 
         PostgreSQL's English full text drops stop words such as "all", so a
@@ -145,7 +181,7 @@ class ConditionPageQuerySet(PageQuerySet):
             else []
         )
         seen = {page.pk for page in by_name}
-        return by_name + [page for page in self.search(wanted, operator="and") if page.pk not in seen]
+        return by_name + [page for page in self.text_search(wanted, language) if page.pk not in seen]
 
     def whole_names(self):
         """``[(pk, {name, …})]``: each page's title and "also known as" names as search_for_parents() compares them."""
@@ -206,7 +242,7 @@ class ConditionIndexPage(ReviewedTranslationMixin, CachedViewRestrictionsMixin, 
         query = ""
         if form.is_valid() and form.cleaned_data["q"]:
             query = form.cleaned_data["q"]
-            conditions = filter_conditions(conditions, query, live_conditions.full_text_ids(query))
+            conditions = filter_conditions(conditions, query, live_conditions.full_text_ids(query, page_language(self)))
         letters = group_by_letter(conditions)
         context.update(
             {
@@ -310,6 +346,11 @@ class ConditionPage(ReviewedTranslationMixin, CachedViewRestrictionsMixin, Page)
         blank=True,
         related_name="condition_pages",
         help_text="The kinds of doctors who treat this condition. Search engines read this.",
+    )
+    search_text = models.TextField(
+        editable=False,
+        blank=True,
+        help_text="The symptoms, causes and risk factors as plain text, for Spanish full-text search.",
     )
     reviewer_provider = models.ForeignKey(
         "providers.Provider",
@@ -415,6 +456,9 @@ class ConditionPage(ReviewedTranslationMixin, CachedViewRestrictionsMixin, Page)
     def save(self, *args, **kwargs):
         with_block_ids(self.body)
         with_block_ids(self.call_to_action)
+        self.search_text = self.body_search_text()
+        if kwargs.get("update_fields") is not None and "body" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
         return super().save(*args, **kwargs)
 
     def serializable_data(self):
@@ -522,6 +566,14 @@ class ConditionPage(ReviewedTranslationMixin, CachedViewRestrictionsMixin, Page)
         return ""
 
     # --- Rendering ----------------------------------------------------------------------------
+
+    def directory_page(self):
+        """The page Find a Doctor links doctors to: the English one, for a translation (doctors are picked once)."""
+        from .translation_review import english_page, is_translation
+
+        if is_translation(self):
+            return english_page(self) or self
+        return self
 
     @property
     def find_a_doctor_url(self):

@@ -246,7 +246,9 @@ def _conditions_by_slug():
     slugs = CANCER_CONDITIONS + BLOOD_CONDITIONS
     return {
         page.slug: page
-        for page in ConditionPage.objects.filter(slug__in=slugs).only("pk", "slug", "title", "alternate_names")
+        for page in ConditionPage.objects.english()
+        .filter(slug__in=slugs)
+        .only("pk", "slug", "title", "alternate_names")
     }
 
 
@@ -490,7 +492,7 @@ def link_condition_specialties():
     from conditions.models import ConditionPage
 
     specialty = ensure_specialties()[HEMATOLOGY_ONCOLOGY]
-    for page in ConditionPage.objects.filter(slug__in=CANCER_CONDITIONS + BLOOD_CONDITIONS):
+    for page in ConditionPage.objects.english().filter(slug__in=CANCER_CONDITIONS + BLOOD_CONDITIONS):
         if page.has_unpublished_changes or page.related_specialties.exists():
             continue
         try:

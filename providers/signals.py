@@ -44,8 +44,8 @@ def condition_links_changed(sender, instance, action, reverse, pk_set, **kwargs)
 
 @receiver(page_published, sender=ConditionPage)
 def condition_published(sender, instance, **kwargs):
-    """A new title or alternate names change what finds the doctors who treat it."""
-    refresh_search_text(Provider.objects.filter(conditions=instance))
+    """A new title or alternate names (in either language) change what finds the doctors who treat it."""
+    refresh_search_text(Provider.objects.filter(conditions=instance.directory_page()))
 
 
 @receiver(pre_delete, sender=ConditionPage)
