@@ -179,3 +179,55 @@ def site_root_url(request):
     if site is not None:
         return site.root_url
     return request.build_absolute_uri("/").rstrip("/")
+
+
+def addresses_changed_by(page):
+    """The proxy purge targets for a publish or unpublish of ``page``: its own language's addresses.
+
+    A Spanish page changes what is under /es/, and the "Español" link of its
+    English page. An English page changes every English address (the site's own
+    top-level sections, Find a Doctor and search: never /es/…), and the one
+    Spanish page that shows its urgency levels and links to it. The sitemap
+    lists both. Paths ending in "*" are prefixes (see deploy/varnish/default.vcl).
+    """
+    from django.urls import reverse
+    from wagtail.models import Page
+
+    own = _path_of(page)
+    paths = {"/sitemap.xml"}
+    twins = [twin for twin in page.get_translations().filter(alias_of__isnull=True) if twin.live]
+    if page_language(page) == SPANISH:
+        paths.add("/es/*")
+        paths.update(filter(None, (_path_of(twin) for twin in twins)))
+        return sorted(paths)
+    with translation.override(settings.LANGUAGE_CODE):
+        views = [reverse("search"), reverse("providers:search"), reverse("language_assistance")]
+    paths.update(path + "*" for path in views)
+    home = page if page.depth == 2 else page.get_ancestors().filter(depth=2).first()
+    paths.add("/")
+    if home is not None:
+        for section in Page.objects.child_of(home).filter(alias_of__isnull=True):
+            path = _path_of(section, live_only=False)
+            if path and path != "/":
+                paths.add(path + "*")
+    if own:
+        paths.add(own + "*" if own != "/" else own)
+    for twin in twins:
+        path = _path_of(twin)
+        if path:
+            paths.add(path)
+            parent = twin.get_parent()
+            parent_path = _path_of(parent) if parent is not None else ""
+            if parent_path:
+                # A Spanish A–Z index lists the English pages it has no translation of.
+                paths.add(parent_path)
+    return sorted(paths)
+
+
+def _path_of(page, live_only=True):
+    from urllib.parse import urlsplit
+
+    if page is None or (live_only and not page.live):
+        return ""
+    url = page.get_url()
+    return urlsplit(url).path if url else ""

@@ -65,8 +65,15 @@ def directory_paths():
     from base.cache import page_path
     from conditions.models import ConditionIndexPage
 
-    paths = ["/find-a-doctor/*", "/search/*"]
-    for index in ConditionIndexPage.objects.live():
+    from django.conf import settings
+    from django.urls import reverse
+    from django.utils import translation
+
+    paths = []
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            paths += [reverse("providers:search") + "*", reverse("search") + "*"]
+    for index in ConditionIndexPage.objects.live().filter(alias_of__isnull=True):
         path = page_path(index)
         if path:
             paths.append(path + "*")

@@ -195,6 +195,10 @@ if os.environ.get("FRONTEND_CACHE_URL"):
         }
     }
 
+# Wagtail would send every purge once per language, rewriting "/es/…" into "/en/…" (a prefix English
+# does not have); our purges already name each language's own addresses (base.i18n.addresses_changed_by).
+WAGTAILFRONTENDCACHE_LANGUAGES = []
+
 # Security headers (docs/security.md). The public site runs no JavaScript, so its
 # policy allows no script at all; <script type="application/ld+json"> is data and
 # is never executed, so CSP does not block it.
