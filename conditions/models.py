@@ -244,8 +244,19 @@ class ConditionIndexPage(ReviewedTranslationMixin, CachedViewRestrictionsMixin, 
             query = form.cleaned_data["q"]
             conditions = filter_conditions(conditions, query, live_conditions.full_text_ids(query, page_language(self)))
         letters = group_by_letter(conditions)
+        not_yet_translated = []
+        if page_language(self, request) != settings.LANGUAGE_CODE and not query:
+            # English pages with no Spanish version yet: listed, in English, below the Spanish ones.
+            translated = [page.translation_key for page in conditions]
+            english = ConditionPage.objects.live().english().exclude(translation_key__in=translated)
+            public_english = english.public() if any_view_restrictions(request) else english
+            not_yet_translated = [
+                {"title": page.title, "url": page.get_url(request=request)}
+                for page in public_english.only("title", "url_path", "locale_id").order_by("title")
+            ]
         context.update(
             {
+                "not_yet_translated": not_yet_translated,
                 "filter_form": form,
                 "query": query,
                 "conditions": conditions,

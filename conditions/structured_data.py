@@ -8,6 +8,7 @@ import json
 
 from django.utils.safestring import mark_safe
 
+from base.i18n import localized, page_language
 from base.models import SiteSettings
 
 # What Django's json_script escapes, so the JSON cannot close the <script> element early.
@@ -21,6 +22,10 @@ def script_content(data):
     this runs on every uncached view of a condition page.
     """
     return mark_safe(json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_ESCAPES))
+
+
+# schema.org inLanguage: BCP 47, as the page is written for families in the United States.
+IN_LANGUAGE = {"en": "en-US", "es": "es-US"}
 
 
 def _named(schema_type, items, name_key="name"):
@@ -44,7 +49,8 @@ def condition_page(page, request=None):
     if causes := page.causes:
         condition["cause"] = _named("MedicalCause", causes)
     specialties = [
-        {"@type": "MedicalSpecialty", "name": specialty.name} for specialty in page.related_specialties.all()
+        {"@type": "MedicalSpecialty", "name": localized(specialty, "name")}
+        for specialty in page.related_specialties.all()
     ]
     if specialties:
         condition["relevantSpecialty"] = specialties
@@ -55,7 +61,7 @@ def condition_page(page, request=None):
         "name": page.seo_title or page.title,
         "description": page.search_description or page.summary,
         "url": page.get_full_url(request=request),
-        "inLanguage": "en-US",
+        "inLanguage": IN_LANGUAGE.get(page_language(page, request), "en-US"),
         "medicalAudience": {"@type": "MedicalAudience", "audienceType": "Patient"},
         "about": condition,
     }
@@ -68,7 +74,7 @@ def condition_page(page, request=None):
         if page.reviewer_provider_id and page.reviewer_provider.active and request is not None:
             reviewer["url"] = request.build_absolute_uri(page.reviewer_provider.get_absolute_url())
         data["reviewedBy"] = reviewer
-    hospital_name = SiteSettings.load(request_or_site=request).hospital_name
+    hospital_name = localized(SiteSettings.load(request_or_site=request), "hospital_name")
     if hospital_name:
         data["publisher"] = {"@type": "Hospital", "name": hospital_name}
     return data
