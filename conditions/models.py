@@ -114,9 +114,10 @@ class ConditionPageQuerySet(PageQuerySet):
 
     def in_language(self, language=None):
         """Pages in one language's tree: the request's language unless told ("en", "es")."""
-        from base.i18n import current_language
+        from base.i18n import current_language, locale_id
 
-        return self.filter(locale__language_code=language or current_language())
+        # By id (from the site cache): the search backends can filter on locale, not on its code.
+        return self.filter(locale_id=locale_id(language or current_language()))
 
     def english(self):
         """The English pages: the ones Find a Doctor links doctors to."""
