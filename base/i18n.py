@@ -105,7 +105,10 @@ def locale_codes(request=None):
     from . import cache
 
     return cache.get_or_set(
-        request, ["locale-codes"], lambda: dict(Locale.all_objects.values_list("pk", "language_code")), keep_in_process=True
+        request,
+        ["locale-codes"],
+        lambda: dict(Locale.all_objects.values_list("pk", "language_code")),
+        keep_in_process=True,
     )
 
 

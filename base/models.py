@@ -5,16 +5,16 @@ from django.db import models
 from django.http import Http404
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
 from . import cache
-from .i18n import is_spanish, localized
 from .edit_conflicts import PageConflictCheckForm
+from .i18n import is_spanish, localized
 from .phone import validate_phone
 
 DEFAULT_EMERGENCY_NOTICE = (

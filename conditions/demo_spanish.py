@@ -78,9 +78,7 @@ def translate_page(english, words, reviewed=False):
                 context=segment.context,
                 defaults={"data": spanish, "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL},
             )
-    Translation.objects.get(source__object_id=english.translation_key, target_locale=locale).save_target(
-        publish=False
-    )
+    Translation.objects.get(source__object_id=english.translation_key, target_locale=locale).save_target(publish=False)
     page = english.get_translation(locale).specific
     missing = untranslated_strings(english, words)
     if missing:
@@ -88,9 +86,10 @@ def translate_page(english, words, reviewed=False):
         return None
     if reviewed and isinstance(page, ConditionPage):
         last_reviewed = english.last_reviewed or timezone.localdate()
-        page.reviewer_name, page.reviewer_credentials = DEMO_REVIEWER["reviewer_name"], DEMO_REVIEWER[
-            "reviewer_credentials"
-        ]
+        page.reviewer_name, page.reviewer_credentials = (
+            DEMO_REVIEWER["reviewer_name"],
+            DEMO_REVIEWER["reviewer_credentials"],
+        )
         page.last_reviewed = last_reviewed
         page.next_review_due = last_reviewed + timedelta(days=365)
     revision = page.save_revision(log_action=True)

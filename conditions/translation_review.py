@@ -32,7 +32,9 @@ def synced_translation(page):
     from wagtail_localize.models import Translation
 
     return (
-        Translation.objects.filter(source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True)
+        Translation.objects.filter(
+            source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
+        )
         .select_related("source")
         .first()
     )

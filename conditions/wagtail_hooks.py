@@ -4,8 +4,8 @@ from django.contrib import messages
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from wagtail import hooks
-from wagtail.admin.widgets.button import Button
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets.button import Button
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from base.roles import MEDICAL_REVIEWERS

@@ -23,7 +23,6 @@ from django.utils.translation import gettext_lazy
 from wagtail.models import Locale
 
 from base.i18n import SPANISH, current_language
-
 from conditions.models import ConditionPage
 
 from . import geo, spelling
@@ -80,7 +79,9 @@ def load_search_context(terms=()):
         rows(Language.objects.all(), "language", "code", "name", "name_es"),
         rows(InsurancePlan.objects.all(), "insurance", "slug", "name", "insurer"),
         rows(ConditionPage.objects.live().filter(locale__in=english), "condition", "slug", "title", "alternate_names"),
-        rows(ConditionPage.objects.live().exclude(locale__in=english), "condition_es", "slug", "title", "alternate_names"),
+        rows(
+            ConditionPage.objects.live().exclude(locale__in=english), "condition_es", "slug", "title", "alternate_names"
+        ),
         rows(Specialty.objects.all(), "specialty_es", "slug", "name_es", "synonyms_es"),
     ]
     correctable = [term for term in terms if spelling.correctable(term)]
@@ -209,19 +210,25 @@ class ProviderFilterSet(django_filters.FilterSet):
         method="filter_specialty",
         label=gettext_lazy("Specialty"),
         empty_label=gettext_lazy("Any specialty"),
-        error_messages={"invalid_choice": gettext_lazy("We don't have that specialty, so we are showing all specialties.")},
+        error_messages={
+            "invalid_choice": gettext_lazy("We don't have that specialty, so we are showing all specialties.")
+        },
     )
     condition = django_filters.ChoiceFilter(
         method="filter_condition",
         label=gettext_lazy("Condition treated"),
         empty_label=gettext_lazy("Any condition"),
-        error_messages={"invalid_choice": gettext_lazy("We don't have a page for that condition, so we are showing all conditions.")},
+        error_messages={
+            "invalid_choice": gettext_lazy("We don't have a page for that condition, so we are showing all conditions.")
+        },
     )
     language = django_filters.ChoiceFilter(
         method="filter_language",
         label=gettext_lazy("Language spoken"),
         empty_label=gettext_lazy("Any language"),
-        error_messages={"invalid_choice": gettext_lazy("We don't have that language in our list, so we are showing all languages.")},
+        error_messages={
+            "invalid_choice": gettext_lazy("We don't have that language in our list, so we are showing all languages.")
+        },
     )
     insurance = django_filters.ChoiceFilter(
         method="filter_insurance",
@@ -400,8 +407,7 @@ class ProviderFilterSet(django_filters.FilterSet):
         if not corrected:
             return ""
         parts = [
-            _("%(words)s (for “%(term)s”)")
-            % {"words": _(" or ").join(f"“{word}”" for word in words), "term": term}
+            _("%(words)s (for “%(term)s”)") % {"words": _(" or ").join(f"“{word}”" for word in words), "term": term}
             for term, words in corrected
         ]
         return _("We also searched for %(words)s.") % {"words": "; ".join(parts)}

@@ -7,9 +7,9 @@ see patients. Parents search them at /find-a-doctor/.
 
 import re
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.conf import settings
 from django.db import connection, models
 from django.db.models import Case, CharField, Exists, FloatField, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Substr

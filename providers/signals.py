@@ -62,12 +62,12 @@ def forget_deleted_links(sender, instance, **kwargs):
 
 def directory_paths():
     """What shows provider data: Find a Doctor (search and profiles), site search, the condition pages."""
-    from base.cache import page_path
-    from conditions.models import ConditionIndexPage
-
     from django.conf import settings
     from django.urls import reverse
     from django.utils import translation
+
+    from base.cache import page_path
+    from conditions.models import ConditionIndexPage
 
     paths = []
     for language, _name in settings.LANGUAGES:

@@ -295,9 +295,7 @@ def search_site(raw_query, request=None):
         # The words as typed found pages: say nothing about spelling.
         results.corrected_query = ""
     elif results.corrected_query:
-        found = conditions.search_for_parents(
-            results.corrected_query, names=data["condition_names"], language=language
-        )
+        found = conditions.search_for_parents(results.corrected_query, names=data["condition_names"], language=language)
     if not found:
         found = conditions_treated_by_specialists_in(results.corrected_query or query, conditions, data["specialties"])
     promoted_pages = {promotion.page_id for promotion in results.promotions if promotion.page_id}

@@ -11,47 +11,95 @@ def add_spanish_locale(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('base', '0001_initial'),
-        ('wagtailcore', '0098_apitoken'),
+        ("base", "0001_initial"),
+        ("wagtailcore", "0098_apitoken"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='sitesettings',
-            name='cancer_center_name_es',
-            field=models.CharField(blank=True, help_text='For example: Centro de Cáncer y Enfermedades de la Sangre.', max_length=160, verbose_name='cancer center name (Spanish)'),
+            model_name="sitesettings",
+            name="cancer_center_name_es",
+            field=models.CharField(
+                blank=True,
+                help_text="For example: Centro de Cáncer y Enfermedades de la Sangre.",
+                max_length=160,
+                verbose_name="cancer center name (Spanish)",
+            ),
         ),
         migrations.AddField(
-            model_name='sitesettings',
-            name='emergency_notice_es',
-            field=models.TextField(blank=True, default='Si cree que su hijo tiene una emergencia médica, llame al 911 ahora o vaya a la sala de emergencias más cercana.', max_length=300, verbose_name='emergency notice (Spanish)'),
+            model_name="sitesettings",
+            name="emergency_notice_es",
+            field=models.TextField(
+                blank=True,
+                default="Si cree que su hijo tiene una emergencia médica, llame al 911 ahora o vaya a la sala de emergencias más cercana.",
+                max_length=300,
+                verbose_name="emergency notice (Spanish)",
+            ),
         ),
         migrations.AddField(
-            model_name='sitesettings',
-            name='hospital_name_es',
-            field=models.CharField(blank=True, help_text='Only if the name differs in Spanish.', max_length=120, verbose_name='hospital name (Spanish)'),
+            model_name="sitesettings",
+            name="hospital_name_es",
+            field=models.CharField(
+                blank=True,
+                help_text="Only if the name differs in Spanish.",
+                max_length=120,
+                verbose_name="hospital name (Spanish)",
+            ),
         ),
         migrations.AddField(
-            model_name='sitesettings',
-            name='language_assistance',
-            field=wagtail.fields.RichTextField(blank=True, help_text="Shown at the top of the 'Language assistance' page linked from every footer: free interpreters and translated documents, and the number to call.", verbose_name='language assistance notice'),
+            model_name="sitesettings",
+            name="language_assistance",
+            field=wagtail.fields.RichTextField(
+                blank=True,
+                help_text="Shown at the top of the 'Language assistance' page linked from every footer: free interpreters and translated documents, and the number to call.",
+                verbose_name="language assistance notice",
+            ),
         ),
         migrations.AddField(
-            model_name='sitesettings',
-            name='language_assistance_es',
-            field=wagtail.fields.RichTextField(blank=True, verbose_name='language assistance notice (Spanish)'),
+            model_name="sitesettings",
+            name="language_assistance_es",
+            field=wagtail.fields.RichTextField(blank=True, verbose_name="language assistance notice (Spanish)"),
         ),
         migrations.AddField(
-            model_name='sitesettings',
-            name='language_taglines',
-            field=wagtail.fields.StreamField([('tagline', 3)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'help_text': 'The language tag, for example zh-Hant, vi, tl, ko.', 'max_length': 12}), 1: ('wagtail.blocks.CharBlock', (), {'help_text': "The language's name in that language, for example: Tiếng Việt.", 'max_length': 60}), 2: ('wagtail.blocks.TextBlock', (), {'help_text': 'The tagline, in that language, with the number to call.'}), 3: ('wagtail.blocks.StructBlock', [[('language', 0), ('language_name', 1), ('text', 2)]], {})}, help_text='One short sentence in each language most used in the state, each in its own language, saying that language help is free and how to get it (ACA Section 1557). HHS publishes translated taglines.', verbose_name='taglines'),
+            model_name="sitesettings",
+            name="language_taglines",
+            field=wagtail.fields.StreamField(
+                [("tagline", 3)],
+                blank=True,
+                block_lookup={
+                    0: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"help_text": "The language tag, for example zh-Hant, vi, tl, ko.", "max_length": 12},
+                    ),
+                    1: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "The language's name in that language, for example: Tiếng Việt.",
+                            "max_length": 60,
+                        },
+                    ),
+                    2: (
+                        "wagtail.blocks.TextBlock",
+                        (),
+                        {"help_text": "The tagline, in that language, with the number to call."},
+                    ),
+                    3: ("wagtail.blocks.StructBlock", [[("language", 0), ("language_name", 1), ("text", 2)]], {}),
+                },
+                help_text="One short sentence in each language most used in the state, each in its own language, saying that language help is free and how to get it (ACA Section 1557). HHS publishes translated taglines.",
+                verbose_name="taglines",
+            ),
         ),
         migrations.AddField(
-            model_name='sitesettings',
-            name='medical_disclaimer_es',
-            field=wagtail.fields.RichTextField(blank=True, default='<p>La información de salud de este sitio web es solo para aprender. No reemplaza los consejos del médico o del equipo de atención de su hijo. Si tiene preguntas sobre una enfermedad, pregúntele siempre al médico de su hijo.</p>', verbose_name='medical disclaimer (Spanish)'),
+            model_name="sitesettings",
+            name="medical_disclaimer_es",
+            field=wagtail.fields.RichTextField(
+                blank=True,
+                default="<p>La información de salud de este sitio web es solo para aprender. No reemplaza los consejos del médico o del equipo de atención de su hijo. Si tiene preguntas sobre una enfermedad, pregúntele siempre al médico de su hijo.</p>",
+                verbose_name="medical disclaimer (Spanish)",
+            ),
         ),
         migrations.RunPython(add_spanish_locale, migrations.RunPython.noop),
     ]

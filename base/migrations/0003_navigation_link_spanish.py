@@ -4,20 +4,29 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('base', '0002_spanish'),
+        ("base", "0002_spanish"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='footerlink',
-            name='text_es',
-            field=models.CharField(blank=True, help_text="What the link says on Spanish pages. Leave empty to use the Spanish page's title.", max_length=60, verbose_name='text (Spanish)'),
+            model_name="footerlink",
+            name="text_es",
+            field=models.CharField(
+                blank=True,
+                help_text="What the link says on Spanish pages. Leave empty to use the Spanish page's title.",
+                max_length=60,
+                verbose_name="text (Spanish)",
+            ),
         ),
         migrations.AddField(
-            model_name='headerlink',
-            name='text_es',
-            field=models.CharField(blank=True, help_text="What the link says on Spanish pages. Leave empty to use the Spanish page's title.", max_length=60, verbose_name='text (Spanish)'),
+            model_name="headerlink",
+            name="text_es",
+            field=models.CharField(
+                blank=True,
+                help_text="What the link says on Spanish pages. Leave empty to use the Spanish page's title.",
+                max_length=60,
+                verbose_name="text (Spanish)",
+            ),
         ),
     ]

@@ -4,15 +4,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('conditions', '0006_list_items_as_blocks'),
+        ("conditions", "0006_list_items_as_blocks"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='conditionpage',
-            name='search_text',
-            field=models.TextField(blank=True, editable=False, help_text='The symptoms, causes and risk factors as plain text, for Spanish full-text search.'),
+            model_name="conditionpage",
+            name="search_text",
+            field=models.TextField(
+                blank=True,
+                editable=False,
+                help_text="The symptoms, causes and risk factors as plain text, for Spanish full-text search.",
+            ),
         ),
     ]

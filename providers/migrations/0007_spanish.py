@@ -35,31 +35,50 @@ def name_languages_in_spanish(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('providers', '0006_directory_editors_manage_insurance'),
+        ("providers", "0006_directory_editors_manage_insurance"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='language',
-            name='name_es',
-            field=models.CharField(blank=True, help_text='In Spanish, for example: inglés, vietnamita, chino.', max_length=80, verbose_name='name (Spanish)'),
+            model_name="language",
+            name="name_es",
+            field=models.CharField(
+                blank=True,
+                help_text="In Spanish, for example: inglés, vietnamita, chino.",
+                max_length=80,
+                verbose_name="name (Spanish)",
+            ),
         ),
         migrations.AddField(
-            model_name='location',
-            name='name_es',
-            field=models.CharField(blank=True, help_text="Only if the clinic's name differs in Spanish.", max_length=160, verbose_name='name (Spanish)'),
+            model_name="location",
+            name="name_es",
+            field=models.CharField(
+                blank=True,
+                help_text="Only if the clinic's name differs in Spanish.",
+                max_length=160,
+                verbose_name="name (Spanish)",
+            ),
         ),
         migrations.AddField(
-            model_name='specialty',
-            name='name_es',
-            field=models.CharField(blank=True, help_text='As Spanish-speaking parents should see it, for example: Hematología y oncología pediátrica.', max_length=120, verbose_name='name (Spanish)'),
+            model_name="specialty",
+            name="name_es",
+            field=models.CharField(
+                blank=True,
+                help_text="As Spanish-speaking parents should see it, for example: Hematología y oncología pediátrica.",
+                max_length=120,
+                verbose_name="name (Spanish)",
+            ),
         ),
         migrations.AddField(
-            model_name='specialty',
-            name='synonyms_es',
-            field=models.CharField(blank=True, help_text='Words Spanish-speaking parents use, separated by commas. For example: cáncer de la sangre, médico del cáncer', max_length=500, verbose_name='lay synonyms (Spanish)'),
+            model_name="specialty",
+            name="synonyms_es",
+            field=models.CharField(
+                blank=True,
+                help_text="Words Spanish-speaking parents use, separated by commas. For example: cáncer de la sangre, médico del cáncer",
+                max_length=500,
+                verbose_name="lay synonyms (Spanish)",
+            ),
         ),
         migrations.RunPython(name_languages_in_spanish, migrations.RunPython.noop),
     ]

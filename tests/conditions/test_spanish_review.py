@@ -19,7 +19,7 @@ from wagtail_localize.models import Translation, TranslationSource
 from base.models import HomePage, SiteSettings
 from base.workflows import ReviewRequired
 from conditions.models import ConditionPage
-from tests.spanish import publish_approved, spanish, start_translation, translate_strings
+from tests.spanish import spanish, start_translation, translate_strings
 
 from .factories import EMERGENCY, ROUTINE, all_page, condition_index
 from .staff import staff_user
@@ -130,7 +130,9 @@ class SpanishReviewTests(WagtailPageTestCase):
         self.assertIn("reject", actions)
         self.assert_refused(self.approve(page), page)
         with self.assertRaises(ReviewRequired):
-            page.current_workflow_task.specific.on_action(page.current_workflow_state.current_task_state, self.reviewer, "approve")
+            page.current_workflow_task.specific.on_action(
+                page.current_workflow_state.current_task_state, self.reviewer, "approve"
+            )
 
     def test_words_changed_after_submitting_must_be_submitted_again(self):
         page = self.submit(self.translated_draft())
