@@ -136,14 +136,24 @@ class ConditionPageQuerySet(PageQuerySet):
         English pages use Wagtail's search index (PostgreSQL's ``english`` configuration).
         Spanish pages on PostgreSQL are matched with the ``spanish`` configuration, which
         stems ("leucemias" finds "leucemia") and drops accents ("medula" finds
-        "médula"), computed on the fly over title, names, summary and ``search_text``:
-        one index cannot hold two configurations (wagtail#9253), and there are only a
-        few hundred pages. SQLite's FTS5 neither stems nor knows the language; it
-        matches whole words, and site search's spelling correction catches the rest.
+        "médula"), computed on the fly over title, names, summary and ``search_text``
+        (everything a parent reads on the page): one index cannot hold two
+        configurations (wagtail#9253), and there are only a few hundred pages. On
+        SQLite, which has no Spanish stemmer, every word typed must start a word of
+        the same text, accents ignored ("medul" finds "médula"; "leucemias" does not
+        find "leucemia", which site search's spelling correction then does).
         """
         from base.i18n import SPANISH, current_language
 
-        if (language or current_language()) == SPANISH and connection.vendor == "postgresql":
+        if (language or current_language()) == SPANISH and connection.vendor != "postgresql":
+            typed = _folded_words(words)
+            found = [
+                pk
+                for pk, *texts in self.values_list("pk", "title", "alternate_names", "summary", "search_text")
+                if all(any(word.startswith(t) for word in _folded_words(" ".join(texts))) for t in typed)
+            ]
+            return self.filter(pk__in=found).order_by("title")
+        if (language or current_language()) == SPANISH:
             from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 
             vector = (
@@ -362,7 +372,7 @@ class ConditionPage(ReviewedTranslationMixin, CachedViewRestrictionsMixin, Page)
     search_text = models.TextField(
         editable=False,
         blank=True,
-        help_text="The symptoms, causes and risk factors as plain text, for Spanish full-text search.",
+        help_text="Everything a parent reads on the page as plain text, for Spanish full-text search.",
     )
     reviewer_provider = models.ForeignKey(
         "providers.Provider",
@@ -468,7 +478,7 @@ class ConditionPage(ReviewedTranslationMixin, CachedViewRestrictionsMixin, Page)
     def save(self, *args, **kwargs):
         with_block_ids(self.body)
         with_block_ids(self.call_to_action)
-        self.search_text = self.body_search_text()
+        self.search_text = self.reading_text()
         if kwargs.get("update_fields") is not None and "body" in kwargs["update_fields"]:
             kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
         return super().save(*args, **kwargs)

@@ -34,4 +34,8 @@ def public_pages():
     from providers.models import Provider
 
     doctor = Provider.objects.active().filter(conditions__slug="acute-lymphoblastic-leukemia").order_by("pk").first()
-    return {**STATIC_PAGES, "profile": doctor.get_absolute_url(), "profile (Spanish)": "/es" + doctor.get_absolute_url()}
+    return {
+        **STATIC_PAGES,
+        "profile": doctor.get_absolute_url(),
+        "profile (Spanish)": "/es" + doctor.get_absolute_url(),
+    }

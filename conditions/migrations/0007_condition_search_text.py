@@ -15,7 +15,7 @@ class Migration(migrations.Migration):
             field=models.TextField(
                 blank=True,
                 editable=False,
-                help_text="The symptoms, causes and risk factors as plain text, for Spanish full-text search.",
+                help_text="Everything a parent reads on the page as plain text, for Spanish full-text search.",
             ),
         ),
     ]

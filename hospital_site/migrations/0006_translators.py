@@ -13,7 +13,9 @@ from ._staff_roles import EDITORS, SITE_ADMINISTRATORS, get_permission
 
 def grant(apps, schema_editor):
     Group = apps.get_model("auth", "Group")
-    permission = get_permission(apps, "wagtail_localize", "translation", "submit_translation", "Can submit translations")
+    permission = get_permission(
+        apps, "wagtail_localize", "translation", "submit_translation", "Can submit translations"
+    )
     for group in Group.objects.filter(name__in=[EDITORS, SITE_ADMINISTRATORS]):
         group.permissions.add(permission)
 
