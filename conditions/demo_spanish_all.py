@@ -26,7 +26,9 @@ ALL_WORDS = {
         "pediátrica). Para saber más de ellos o para hacer una cita, llame a nuestro centro de cáncer."
     ),
     "Find a doctor who treats ALL": "Buscar un médico que trate la LLA",
-    "/find-a-doctor/?condition=acute-lymphoblastic-leukemia": "/es/find-a-doctor/?condition=acute-lymphoblastic-leukemia",
+    "/find-a-doctor/?condition=acute-lymphoblastic-leukemia": (
+        "/es/find-a-doctor/?condition=acute-lymphoblastic-leukemia"
+    ),
     # Symptoms (the urgency of each comes from the English page)
     "Symptoms": "Síntomas",
     "Some of these signs can also come from common illnesses that are not serious.": (
@@ -83,7 +85,9 @@ ALL_WORDS = {
         "La leucemia es un cáncer de las células de la sangre. Empieza en la médula ósea. Es la parte blanda y "
         "esponjosa de adentro de los huesos, donde se hacen las células de la sangre."
     ),
-    "Healthy bone marrow makes three kinds of blood cells:": "La médula ósea sana hace tres tipos de células de la sangre:",
+    "Healthy bone marrow makes three kinds of blood cells:": (
+        "La médula ósea sana hace tres tipos de células de la sangre:"
+    ),
     "<b>White blood cells</b> fight infection.": "<b>Los glóbulos blancos</b> combaten las infecciones.",
     "<b>Red blood cells</b> carry oxygen to every part of the body.": (
         "<b>Los glóbulos rojos</b> llevan oxígeno a todas las partes del cuerpo."
