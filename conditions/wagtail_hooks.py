@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from wagtail import hooks
+from wagtail.admin import messages as admin_messages
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets.button import Button
 from wagtail.permission_policies.pages import PagePermissionPolicy
@@ -61,6 +62,20 @@ def tell_what_is_out_of_date(request, page):
     if specific.workflow_in_progress:
         for problem in approval_problems(specific):
             messages.warning(request, problem)
+    elif page.permissions_for_user(request.user).can_edit():
+        # wagtail-localize's editor has no page header menu of its own: the way to review starts here.
+        admin_messages.info(
+            request,
+            _(
+                "When the Spanish is ready, send it to the medical reviewers. "
+                "It goes live when one of them approves it."
+            ),
+            buttons=[
+                admin_messages.button(
+                    reverse("conditions_submit_translation", args=[page.pk]), _("Save and submit for medical review")
+                )
+            ],
+        )
     return None
 
 

@@ -107,3 +107,13 @@ def in_english(text):
 def lang_en_attr():
     """`` lang="en"`` on a Spanish page, for an element whose words are English (a doctor's biography)."""
     return format_html(' lang="{}"', "en") if i18n.is_spanish() else ""
+
+
+@register.simple_tag
+def tr_text(instance, field_name):
+    """``{% tr_text specialty "name" %}``: the field in the page's language, inside ``<span lang="en">`` only
+    when it is English shown on a Spanish page (nothing extra otherwise, so English pages read as before)."""
+    value = i18n.localized(instance, field_name) if instance is not None else ""
+    if getattr(value, "fallback", False):
+        return format_html('<span lang="{}">{}</span>', value.lang, value)
+    return value

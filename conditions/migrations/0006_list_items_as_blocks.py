@@ -1,11 +1,11 @@
-"""Store every list item of condition pages (and their revisions) as a block with an id.
+"""Store every list item of condition pages as a block with an id.
 
-wagtail-localize offers list items for translation only in that form; pages whose
-lists were written as plain lists would reach Spanish with English words in them
-(conditions.models.with_block_ids says more). Rewrites nothing else.
+wagtail-localize offers list items for translation only in that form, and it reads
+the page itself when a translation starts; pages whose lists were written as plain
+lists would reach Spanish with English words in them (conditions.models.with_block_ids
+says more). Revisions are left as they were: the next save writes the new form.
+Rewrites nothing else.
 """
-
-import json
 
 from django.db import migrations
 
@@ -21,24 +21,11 @@ def _normalized(field, raw):
 
 def forwards(apps, schema_editor):
     ConditionPage = apps.get_model("conditions", "ConditionPage")
-    Revision = apps.get_model("wagtailcore", "Revision")
-    ContentType = apps.get_model("contenttypes", "ContentType")
     fields = {name: ConditionPage._meta.get_field(name) for name in STREAM_FIELDS}
     for page in ConditionPage.objects.all():
         for name, field in fields.items():
             setattr(page, name, field.to_python(_normalized(field, getattr(page, name).raw_data)))
         page.save(update_fields=list(STREAM_FIELDS))
-    content_type = ContentType.objects.filter(app_label="conditions", model="conditionpage").first()
-    if content_type is None:
-        return
-    for revision in Revision.objects.filter(content_type=content_type):
-        content = dict(revision.content)
-        for name, field in fields.items():
-            raw = content.get(name)
-            if raw:
-                content[name] = json.dumps(_normalized(field, json.loads(raw) if isinstance(raw, str) else raw))
-        revision.content = content
-        revision.save(update_fields=["content"])
 
 
 class Migration(migrations.Migration):

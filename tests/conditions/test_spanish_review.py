@@ -267,3 +267,50 @@ def _submit_translation_permission():
     from django.contrib.auth.models import Permission
 
     return Permission.objects.filter(codename="submit_translation")
+
+
+class OutOfDateTests(WagtailPageTestCase):
+    """When the English page changes, the editor is told, and the dashboard lists the Spanish page."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.home = HomePage.objects.get()
+        cls.index = condition_index(cls.home)
+        cls.english = all_page(cls.index)
+        cls.editor = staff_user("tomas", "Editors", "Tomás", "Traductor")
+
+    def setUp(self):
+        from tests.spanish import spanish_twin
+
+        self.spanish = spanish_twin(self.english)
+
+    def change_the_english_page(self):
+        english = ConditionPage.objects.get(pk=self.english.pk)
+        english.summary = "A newer English summary."
+        english.save_revision().publish()
+
+    def test_a_current_spanish_page_is_not_listed(self):
+        self.client.force_login(self.editor)
+
+        response = self.client.get(reverse("wagtailadmin_home"))
+
+        self.assertContains(response, "Every Spanish condition page is as new as its English page.")
+
+    def test_the_dashboard_lists_spanish_pages_older_than_their_english_page(self):
+        self.change_the_english_page()
+        self.client.force_login(self.editor)
+
+        response = self.client.get(reverse("wagtailadmin_home"))
+
+        self.assertContains(response, "Spanish pages to update")
+        self.assertContains(response, reverse("wagtailadmin_pages:edit", args=[self.spanish.pk]))
+
+    def test_opening_the_spanish_page_says_what_is_out_of_date(self):
+        self.change_the_english_page()
+        self.client.force_login(self.editor)
+
+        response = self.client.get(reverse("wagtailadmin_pages:edit", args=[self.spanish.pk]), follow=True)
+
+        messages = [str(message) for message in response.context["messages"]]
+        self.assertTrue(any("Sync translated pages" in message for message in messages), messages)
+        self.assertTrue(any("published before the English page" in message for message in messages), messages)

@@ -38,7 +38,11 @@ def test_public_pages_load_with_no_csp_violation_or_console_error(live_server, u
         response = page.request.get(live_server.url + url)
         assert "'unsafe-inline'" not in response.headers["content-security-policy"], name
         violations, console = visit(page, live_server.url + url)
-        found += [f"{name}: {message}" for message in violations + console if "404" not in message or not name.startswith("404")]
+        found += [
+            f"{name}: {message}"
+            for message in violations + console
+            if "404" not in message or not name.startswith("404")
+        ]
     context.close()
 
     assert found == [], "\n".join(found)
