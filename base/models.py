@@ -181,6 +181,16 @@ class SiteSettings(BaseGenericSetting):
         validators=[validate_phone],
         help_text="The number parents call for appointments about cancer and blood disorders.",
     )
+    on_call_phone = models.CharField(
+        "24-hour number for children on treatment",
+        max_length=32,
+        blank=True,
+        validators=[validate_phone],
+        help_text=(
+            "Answered day and night by the cancer center's on-call team. Shown in every 'When to call right "
+            "away' box. Leave empty to show the cancer center phone with 'ask for the doctor on call'."
+        ),
+    )
     street_address = models.CharField(max_length=200, blank=True)
     city = models.CharField(max_length=100, blank=True)
     state = models.CharField(max_length=2, blank=True, help_text="Two letters, for example CA.")
@@ -240,7 +250,7 @@ class SiteSettings(BaseGenericSetting):
             heading="Hospital",
         ),
         MultiFieldPanel(
-            [FieldPanel("cancer_center_name"), FieldPanel("cancer_center_phone")],
+            [FieldPanel("cancer_center_name"), FieldPanel("cancer_center_phone"), FieldPanel("on_call_phone")],
             heading="Cancer center",
         ),
         MultiFieldPanel(

@@ -29,7 +29,7 @@ from .i18n import language_of_path
 logger = logging.getLogger(__name__)
 
 CONTACT_KEY = "site-contact:last-known"
-CONTACT_FIELDS = ("hospital_name", "main_phone", "cancer_center_name", "cancer_center_phone")
+CONTACT_FIELDS = ("hospital_name", "main_phone", "cancer_center_name", "cancer_center_phone", "on_call_phone")
 RETRY_AFTER_SECONDS = 30
 DATABASE_DOWN = (OperationalError, InterfaceError)
 

@@ -6,9 +6,12 @@ items, so the page can build its "On this page" links, its 911 box and its
 JSON-LD from the same content an editor typed once.
 """
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.forms.utils import ErrorList
+from django.utils import timezone
 from wagtail import blocks
 from wagtail.blocks.list_block import ListBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
@@ -17,12 +20,13 @@ from wagtail.images.blocks import ImageChooserBlock
 
 from base.phone import parse_phone
 
-from .choices import Urgency
+from .choices import CallFor, KeyFactTopic, Urgency
 
 PREVIEW_TEMPLATE = "conditions/blocks/preview.html"
 FIGURE_RENDITION = "max-1200x900"
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 SECTION_FEATURES = ["h3", *RICH_TEXT_FEATURES]
+MAX_KEY_FACTS = 7
 
 
 class NonEmptyListBlock(blocks.ListBlock):
@@ -71,6 +75,107 @@ class PrefetchingImageChooserBlock(ImageChooserBlock):
         return [images.get(pk) for pk in values]
 
 
+# --- Sources: where a fact comes from ----------------------------------------------------
+
+
+PREVIEW_SOURCE = {
+    "publisher": "National Cancer Institute",
+    "title": "Childhood Acute Lymphoblastic Leukemia Treatment (PDQ®), Patient Version",
+    "url": "https://www.cancer.gov/types/leukemia/patient/child-all-treatment-pdq",
+    "date_checked": "2026-12-07",
+}
+
+
+class SourceBlock(CrossFieldStructBlock):
+    """One source: who published it, its title and address, and when our team last checked it.
+
+    ``SourceBlock(optional=True)`` is the "Source" of a single fact or phase: it may be
+    left empty, but once anything is typed every part is needed.
+    """
+
+    publisher = blocks.CharBlock(
+        required=False, max_length=200, help_text="Required. Who published it, for example 'National Cancer Institute'."
+    )
+    title = blocks.CharBlock(required=False, max_length=250, help_text="Required. The title of the page or article.")
+    url = blocks.URLBlock(required=False, label="Web address", help_text="Required. Where a parent can read it.")
+    published = blocks.CharBlock(
+        required=False,
+        max_length=40,
+        label="Published or updated",
+        help_text="Optional. The year or date the source gives for itself, for example '2025' or 'November 2022'.",
+    )
+    date_checked = blocks.DateBlock(
+        required=False,
+        label="Date checked",
+        help_text="Required. The day someone on our team last checked that the source still says this.",
+    )
+
+    def __init__(self, local_blocks=None, optional=False, **kwargs):
+        self.optional = optional
+        super().__init__(local_blocks, **kwargs)
+
+    class Meta:
+        icon = "link"
+        label = "Source"
+        template = "conditions/blocks/source_block.html"
+        preview_template = PREVIEW_TEMPLATE
+        description = "A web page or article this page is based on, and when it was last checked."
+        preview_value = PREVIEW_SOURCE
+
+    def cross_field_errors(self, value):
+        if self.is_deferred_validation:
+            return {}
+        if self.optional and not any(value.get(name) for name in [*SOURCE_FIELDS, "published"]):
+            return {}
+        errors = {
+            name: ValidationError("Needed for every source, so parents and reviewers can check it.", code="required")
+            for name in SOURCE_FIELDS
+            if not value.get(name)
+        }
+        checked = self._checked_date(value.get("date_checked"))
+        if checked and checked > timezone.localdate():
+            errors["date_checked"] = ValidationError("The date checked cannot be in the future.", code="future_date")
+        return errors
+
+    def _checked_date(self, raw):
+        """The date as a date, whether it comes from the database or as typed in the admin; None if unreadable.
+
+        An unreadable date is reported by the date field itself.
+        """
+        try:
+            return self.child_blocks["date_checked"].clean(raw)
+        except ValidationError:
+            return None
+
+
+def has_source(value):
+    """Whether an optional source has been filled in."""
+    source = value.get("source")
+    return bool(source and source.get("publisher"))
+
+
+# A number a parent reads as a figure; 911 and the like are phone numbers, not figures.
+FIGURE_PATTERN = re.compile(r"\d")
+NOT_FIGURES = re.compile(r"\b(911|988|24/7|24-hour|24 hours)\b", re.IGNORECASE)
+
+
+def states_a_figure(*texts):
+    """Whether any of ``texts`` states a figure (a number, a percentage, a length of time)."""
+    return any(FIGURE_PATTERN.search(NOT_FIGURES.sub("", text or "")) for text in texts)
+
+
+def figure_needs_source(value, *field_names):
+    """``{"source": error}`` when one of the fields states a figure and no source is given, else ``{}``."""
+    if states_a_figure(*(value.get(name) for name in field_names)) and not has_source(value):
+        return {
+            "source": ValidationError(
+                "This states a figure: add the source it comes from (publisher, title, web address, date checked).",
+                code="figure_without_source",
+            )
+        }
+    return {}
+
+
 # --- Sections ---------------------------------------------------------------------------------
 
 
@@ -79,6 +184,7 @@ class SectionBlock(blocks.StructBlock):
 
     heading = blocks.CharBlock(max_length=80, help_text="A short question or title. Listed under 'On this page'.")
     body = blocks.RichTextBlock(features=SECTION_FEATURES, help_text="Short sentences in plain words.")
+    source = SourceBlock(optional=True, help_text="Optional. Add it when the text gives a figure.")
 
     class Meta:
         icon = "doc-full"
@@ -200,6 +306,10 @@ class CausesBlock(blocks.StructBlock):
 
     heading = blocks.CharBlock(max_length=80, default="What causes it?")
     causes = NonEmptyListBlock(CauseBlock(), empty_message="Add at least one cause.")
+    note = blocks.TextBlock(
+        required=False,
+        help_text="Optional. Shown under the list, for example that nothing a parent did caused it.",
+    )
 
     class Meta:
         icon = "help"
@@ -455,20 +565,7 @@ class QuestionsBlock(blocks.StructBlock):
         }
 
 
-class SourceBlock(blocks.StructBlock):
-    """One source the page is based on."""
-
-    title = blocks.CharBlock(max_length=250)
-    publisher = blocks.CharBlock(required=False, max_length=200, help_text="Optional. Who published it.")
-    url = blocks.URLBlock(required=False, label="Web address")
-
-    class Meta:
-        icon = "link"
-        label = "Source"
-        template = "conditions/blocks/source_block.html"
-        preview_template = PREVIEW_TEMPLATE
-        description = "A book, article or web page this page is based on."
-        preview_value = {"title": "Childhood leukemia", "publisher": "National Cancer Institute"}
+SOURCE_FIELDS = ("publisher", "title", "url", "date_checked")
 
 
 class SourcesBlock(blocks.StructBlock):
@@ -482,11 +579,360 @@ class SourcesBlock(blocks.StructBlock):
         label = "Sources"
         template = "conditions/blocks/sources_block.html"
         preview_template = PREVIEW_TEMPLATE
-        description = "The sources this page is based on."
+        description = "The sources this page is based on, each with the date it was checked."
         preview_value = {
             "heading": "Sources",
-            "sources": [{"title": "Childhood leukemia", "publisher": "National Cancer Institute"}],
+            "sources": [PREVIEW_SOURCE],
         }
+
+
+# --- What a parent asks after a diagnosis ------------------------------------------------------
+
+
+class KeyFactBlock(CrossFieldStructBlock):
+    """One fact a parent can take in at a glance, with its source when it states a figure."""
+
+    fact = blocks.TextBlock(
+        max_length=220, help_text="One or two short sentences. A parent should take it in at a glance."
+    )
+    topic = blocks.ChoiceBlock(
+        choices=KeyFactTopic.choices,
+        default=KeyFactTopic.GENERAL,
+        help_text="Search engines read the facts about how common it is and the outlook.",
+    )
+    source = SourceBlock(optional=True, help_text="Needed when the fact has a number in it.")
+
+    class Meta:
+        icon = "info-circle"
+        label = "Key fact"
+        template = "conditions/blocks/key_fact_block.html"
+        preview_template = PREVIEW_TEMPLATE
+        description = "One short fact, with its source."
+        preview_value = {
+            "fact": "Most children with this condition are cured.",
+            "topic": KeyFactTopic.OUTLOOK,
+            "source": PREVIEW_SOURCE,
+        }
+
+    def cross_field_errors(self, value):
+        return figure_needs_source(value, "fact")
+
+
+class KeyFactsBlock(blocks.StructBlock):
+    """The few facts a parent reads first, in a box right under the 911 signs."""
+
+    heading = blocks.CharBlock(max_length=80, default="Key facts")
+    facts = NonEmptyListBlock(
+        KeyFactBlock(),
+        max_num=MAX_KEY_FACTS,
+        empty_message="Add at least one key fact.",
+        help_text=f"Up to {MAX_KEY_FACTS}. Short enough to read in ten seconds.",
+    )
+
+    class Meta:
+        icon = "info-circle"
+        label = "Key facts"
+        template = "conditions/blocks/key_facts_block.html"
+        preview_template = PREVIEW_TEMPLATE
+        description = "A box of a few short facts, each with its source. Shown right under the 911 signs."
+        preview_value = {
+            "heading": "Key facts",
+            "facts": [
+                {"fact": "It is not caused by anything a parent did.", "topic": KeyFactTopic.GENERAL},
+                {"fact": "It is not contagious.", "topic": KeyFactTopic.GENERAL},
+            ],
+        }
+
+
+PREVIEW_MEDICAL_TEST = {
+    "name": "Blood count",
+    "also_called": "complete blood count, CBC",
+    "description": "A blood test that counts each kind of blood cell.",
+    "what_to_expect": "A small needle takes a little blood from a vein.",
+}
+
+
+class MedicalTestBlock(blocks.StructBlock):
+    """One test a child may have, in plain words."""
+
+    name = blocks.CharBlock(max_length=120, help_text="What doctors call it, for example 'Bone marrow test'.")
+    also_called = blocks.CharBlock(
+        required=False, max_length=160, help_text="Optional. Other names, for example 'bone marrow aspiration'."
+    )
+    description = blocks.TextBlock(help_text="What it is and what it shows, in one to three short sentences.")
+    what_to_expect = blocks.TextBlock(
+        required=False, help_text="Optional. What your child will see or feel, for example 'Your child sleeps'."
+    )
+
+    class Meta:
+        icon = "clipboard-list"
+        label = "Test"
+        template = "conditions/blocks/medical_test_block.html"
+        preview_template = PREVIEW_TEMPLATE
+        description = "One test, what it shows and what it feels like."
+        preview_value = PREVIEW_MEDICAL_TEST
+
+
+class TestsBlock(blocks.StructBlock):
+    """The tests that find and describe a condition (schema.org ``typicalTest``)."""
+
+    heading = blocks.CharBlock(max_length=80, default="How it is diagnosed")
+    intro = blocks.TextBlock(required=False, help_text="Optional. A sentence shown above the tests.")
+    tests = NonEmptyListBlock(MedicalTestBlock(), empty_message="Add at least one test.")
+    source = SourceBlock(optional=True, help_text="Optional. Where this information comes from.")
+
+    class Meta:
+        icon = "clipboard-list"
+        label = "Tests"
+        template = "conditions/blocks/tests_block.html"
+        preview_template = PREVIEW_TEMPLATE
+        description = "The tests a child may have, each explained in plain words."
+        preview_value = {"heading": "How it is diagnosed", "tests": [PREVIEW_MEDICAL_TEST]}
+
+
+PREVIEW_TREATMENT_PHASE = {
+    "name": "Induction",
+    "duration": "About 4 weeks",
+    "description": "Strong medicines get rid of the leukemia cells in the blood and bone marrow.",
+    "source": PREVIEW_SOURCE,
+}
+
+
+class TreatmentPhaseBlock(CrossFieldStructBlock):
+    """One phase of treatment: its name, roughly how long it lasts, and what it does."""
+
+    name = blocks.CharBlock(max_length=100, help_text="For example 'Induction'.")
+    duration = blocks.CharBlock(
+        required=False, max_length=80, help_text="Optional. Roughly how long, for example 'About 4 weeks'."
+    )
+    description = blocks.TextBlock(help_text="What happens in this phase and why, in short sentences.")
+    source = SourceBlock(optional=True, help_text="Needed when the phase gives a length of time or another figure.")
+
+    class Meta:
+        icon = "time"
+        label = "Treatment phase"
+        template = "conditions/blocks/treatment_phase_block.html"
+        preview_template = PREVIEW_TEMPLATE
+        description = "One phase of treatment and how long it lasts."
+        preview_value = PREVIEW_TREATMENT_PHASE
+
+    def cross_field_errors(self, value):
+        return figure_needs_source(value, "duration", "description")
+
+
+class TreatmentPhasesBlock(blocks.StructBlock):
+    """How a condition is treated, phase by phase (schema.org ``possibleTreatment``)."""
+
+    heading = blocks.CharBlock(max_length=80, default="How it is treated")
+    intro = blocks.TextBlock(required=False, help_text="Optional. A sentence or two shown above the phases.")
+    phases = NonEmptyListBlock(
+        TreatmentPhaseBlock(), empty_message="Add at least one phase.", help_text="In the order they happen."
+    )
+    note = blocks.RichTextBlock(
+        required=False,
+        features=RICH_TEXT_FEATURES,
+        help_text="Optional. Shown under the phases, for example what remission means.",
+    )
+
+    class Meta:
+        icon = "time"
+        label = "Treatment phases"
+        template = "conditions/blocks/treatment_phases_block.html"
+        preview_template = PREVIEW_TEMPLATE
+        description = "The phases of treatment in order, each with how long it lasts."
+        preview_value = {"heading": "How it is treated", "phases": [PREVIEW_TREATMENT_PHASE]}
+
+
+PREVIEW_SIDE_EFFECT = {"name": "Hair loss", "detail": "Hair grows back after treatment."}
+
+
+class SideEffectBlock(blocks.StructBlock):
+    """One common side effect and what helps."""
+
+    name = blocks.CharBlock(max_length=120)
+    detail = blocks.TextBlock(required=False, help_text="Optional. What it is like, and what helps.")
+
+    class Meta:
+        icon = "form"
+        label = "Side effect"
+        template = "conditions/blocks/side_effect_block.html"
+        preview_template = PREVIEW_TEMPLATE
+        description = "One side effect of treatment and what helps."
+        preview_value = PREVIEW_SIDE_EFFECT
+
+
+class SideEffectsBlock(blocks.StructBlock):
+    """Common side effects of a treatment (schema.org ``adverseOutcome`` of that treatment)."""
+
+    heading = blocks.CharBlock(max_length=80, default="Common side effects")
+    treatment = blocks.CharBlock(
+        max_length=80, help_text="The treatment these come from, for example 'Chemotherapy'. Search engines read it."
+    )
+    intro = blocks.TextBlock(required=False, help_text="Optional. A sentence shown above the list.")
+    side_effects = NonEmptyListBlock(SideEffectBlock(), empty_message="Add at least one side effect.")
+    source = SourceBlock(optional=True, help_text="Optional. Where this information comes from.")
+
+    class Meta:
+        icon = "form"
+        label = "Side effects"
+        template = "conditions/blocks/side_effects_block.html"
+        preview_template = PREVIEW_TEMPLATE
+        description = "The common side effects of a treatment, each with what helps."
+        preview_value = {
+            "heading": "Common side effects",
+            "treatment": "Chemotherapy",
+            "side_effects": [PREVIEW_SIDE_EFFECT],
+        }
+
+
+class WarningSignValue(blocks.StructValue):
+    """A warning sign that knows who to call for it."""
+
+    @property
+    def call_911(self):
+        return self.get("call") == CallFor.CALL_911
+
+
+PREVIEW_WARNING_SIGN = {"sign": "A fever of 100.4°F (38°C) or higher", "detail": "", "call": CallFor.CARE_TEAM}
+
+
+class WarningSignBlock(blocks.StructBlock):
+    """A sign that means "call now" for a child on treatment."""
+
+    sign = blocks.CharBlock(max_length=160, help_text="What a parent sees, for example 'A fever of 100.4°F or higher'.")
+    detail = blocks.TextBlock(required=False, help_text="Optional. One short sentence more.")
+    call = blocks.ChoiceBlock(
+        choices=CallFor.choices,
+        default=CallFor.CARE_TEAM,
+        help_text="911 only where minutes count, such as trouble breathing or a seizure.",
+    )
+
+    class Meta:
+        icon = "warning"
+        label = "Warning sign"
+        template = "conditions/blocks/warning_sign_block.html"
+        preview_template = PREVIEW_TEMPLATE
+        description = "A sign that means a parent should call now, and who to call."
+        value_class = WarningSignValue
+        preview_value = PREVIEW_WARNING_SIGN
+
+
+class WhenToCallBlock(blocks.StructBlock):
+    """The "call right away" box for a child on treatment, with the 24-hour number from Site settings."""
+
+    heading = blocks.CharBlock(max_length=80, default="When to call right away")
+    intro = blocks.TextBlock(
+        required=False, help_text="Optional. For example 'While your child is getting treatment, call us if…'."
+    )
+    signs = NonEmptyListBlock(WarningSignBlock(), empty_message="Add at least one warning sign.")
+    do_not = blocks.ListBlock(
+        blocks.CharBlock(max_length=200),
+        default=[],
+        label="Before you call, do not",
+        help_text="Optional. Things not to do before calling, for example 'Do not give fever medicine'.",
+    )
+    source = SourceBlock(optional=True, help_text="Optional. Where this advice comes from.")
+
+    class Meta:
+        icon = "warning"
+        label = "When to call right away"
+        template = "conditions/blocks/when_to_call_block.html"
+        preview_template = PREVIEW_TEMPLATE
+        description = "The signs that mean call now, day or night, with the 24-hour number from Site settings."
+        preview_value = {
+            "heading": "When to call right away",
+            "signs": [
+                {"sign": "Trouble breathing", "detail": "", "call": CallFor.CALL_911},
+                PREVIEW_WARNING_SIGN,
+            ],
+            "do_not": ["Do not give fever medicine before you call."],
+        }
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        signs = list(value["signs"])
+        context["call_911_signs"] = [sign for sign in signs if sign.call_911]
+        context["care_team_signs"] = [sign for sign in signs if not sign.call_911]
+        return context
+
+
+class QuestionsToAskBlock(blocks.StructBlock):
+    """Questions a parent can take to the next visit; printed with room for notes."""
+
+    heading = blocks.CharBlock(max_length=80, default="Questions to ask the care team")
+    intro = blocks.TextBlock(required=False, help_text="Optional. A sentence shown above the questions.")
+    questions = NonEmptyListBlock(
+        blocks.CharBlock(max_length=200, label="Question"), empty_message="Add at least one question."
+    )
+
+    class Meta:
+        icon = "help"
+        label = "Questions to ask"
+        template = "conditions/blocks/questions_to_ask_block.html"
+        preview_template = PREVIEW_TEMPLATE
+        description = "A checklist of questions for the care team, with room for notes when printed."
+        preview_value = {
+            "heading": "Questions to ask the care team",
+            "questions": ["What is the plan for my child's treatment?", "Who do we call at night?"],
+        }
+
+
+PREVIEW_GLOSSARY_TERM = {"term": "Remission", "definition": "Tests find no signs of the disease."}
+
+
+class GlossaryTermBlock(blocks.StructBlock):
+    """One word doctors use, defined in plain words."""
+
+    term = blocks.CharBlock(max_length=60)
+    also_called = blocks.CharBlock(required=False, max_length=120, help_text="Optional. Other words for the same.")
+    definition = blocks.TextBlock(help_text="One or two short sentences in everyday words.")
+
+    class Meta:
+        icon = "openquote"
+        label = "Word and meaning"
+        template = "conditions/blocks/glossary_term_block.html"
+        preview_template = PREVIEW_TEMPLATE
+        description = "A word doctors use, and what it means."
+        preview_value = PREVIEW_GLOSSARY_TERM
+
+
+class GlossaryBlock(blocks.StructBlock):
+    """Words a parent will hear from the care team (schema.org ``DefinedTermSet``)."""
+
+    heading = blocks.CharBlock(max_length=80, default="Words you may hear")
+    terms = NonEmptyListBlock(
+        GlossaryTermBlock(), empty_message="Add at least one word.", help_text="Shown in A–Z order."
+    )
+
+    class Meta:
+        icon = "openquote"
+        label = "Glossary"
+        template = "conditions/blocks/glossary_block.html"
+        preview_template = PREVIEW_TEMPLATE
+        description = "Words doctors use, each explained in plain words, in A–Z order."
+        preview_value = {"heading": "Words you may hear", "terms": [PREVIEW_GLOSSARY_TERM]}
+
+    def clean(self, value):
+        """Refuse the same word twice, next to the second one, so the A–Z list has one meaning per word."""
+        cleaned = super().clean(value)
+        seen = set()
+        for index, term in enumerate(cleaned["terms"]):
+            key = " ".join(term["term"].lower().split())
+            if key in seen:
+                duplicate = ValidationError(
+                    f"'{term['term']}' is already in this list. Keep one and remove the other.", code="duplicate_term"
+                )
+                term_error = StructBlockValidationError(block_errors={"term": duplicate})
+                raise StructBlockValidationError(
+                    block_errors={"terms": ListBlockValidationError(block_errors={index: term_error})}
+                )
+            seen.add(key)
+        return cleaned
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["terms"] = sorted(value["terms"], key=lambda term: term["term"].lower())
+        return context
 
 
 class ConditionBodyBlock(blocks.StreamBlock):
@@ -501,7 +947,13 @@ class ConditionBodyBlock(blocks.StreamBlock):
     call_to_action = CallToActionBlock()
     image = FigureBlock()
     questions = QuestionsBlock()
+    tests = TestsBlock()
+    treatment_phases = TreatmentPhasesBlock()
+    side_effects = SideEffectsBlock()
+    when_to_call = WhenToCallBlock()
+    questions_to_ask = QuestionsToAskBlock()
+    glossary = GlossaryBlock()
     sources = SourcesBlock()
 
     class Meta:
-        block_counts = {"symptoms": {"max_num": 1}}
+        block_counts = {"symptoms": {"max_num": 1}, "glossary": {"max_num": 1}}

@@ -53,3 +53,22 @@ _WORDS = {
         "advice": _("Tell your child's doctor. Call sooner if you are worried or it gets worse."),
     },
 }
+
+
+class CallFor(models.TextChoices):
+    """Who a parent calls about a warning sign while their child is on treatment.
+
+    "Right away" means now, day or night: the cancer center's 24-hour line for most
+    signs, 911 for the few where minutes count.
+    """
+
+    CALL_911 = "call_911", "Call 911"
+    CARE_TEAM = "care_team", "Call the care team right away, day or night"
+
+
+class KeyFactTopic(models.TextChoices):
+    """What a key fact is about, so search engines can read the outlook and how common a condition is."""
+
+    GENERAL = "general", "General"
+    HOW_COMMON = "how_common", "How common it is"
+    OUTLOOK = "outlook", "Outlook (chances of a cure)"

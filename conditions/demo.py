@@ -7,13 +7,13 @@ published. The ALL page carries every fact of the hospital's current page
 marked as demo data: a clinician must review real pages before launch.
 """
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.utils import timezone
 
 from base.models import HomePage
 
-from .choices import Urgency
+from .choices import CallFor, KeyFactTopic, Urgency
 from .models import ConditionIndexPage, ConditionPage, find_a_doctor_url
 
 INDEX_SLUG = "conditions"
@@ -40,8 +40,8 @@ def section(heading, html):
     return {"type": "section", "value": {"heading": heading, "body": html}}
 
 
-def causes(heading, items):
-    return {"type": "causes", "value": {"heading": heading, "causes": items}}
+def causes(heading, items, note=""):
+    return {"type": "causes", "value": {"heading": heading, "causes": items, "note": note}}
 
 
 def risk_factors(heading, items, note=""):
@@ -80,6 +80,215 @@ def call_to_action(heading, text, link_text="", link_url=""):
     ]
 
 
+def source(publisher, title, url, published="", checked=None):
+    """Raw data for one SourceBlock (also the "Source" of a fact, a phase or a section)."""
+    return {
+        "publisher": publisher,
+        "title": title,
+        "url": url,
+        "published": published,
+        "date_checked": (checked or SOURCES_CHECKED).isoformat(),
+    }
+
+
+NO_SOURCE = {"publisher": "", "title": "", "url": "", "published": "", "date_checked": None}
+
+
+def key_facts(items, heading="Key facts"):
+    """The key facts box: ``items`` are (fact, topic, source or None)."""
+    return [
+        {
+            "type": "key_facts",
+            "value": {
+                "heading": heading,
+                "facts": [{"fact": fact, "topic": topic, "source": cited or NO_SOURCE} for fact, topic, cited in items],
+            },
+        }
+    ]
+
+
+def sourced_section(heading, html, cited):
+    return {"type": "section", "value": {"heading": heading, "body": html, "source": cited}}
+
+
+def medical_tests(items, heading, intro="", cited=None):
+    """``items`` are (name, also called, what it is, what your child may feel)."""
+    return {
+        "type": "tests",
+        "value": {
+            "heading": heading,
+            "intro": intro,
+            "tests": [
+                {"name": name, "also_called": aka, "description": text, "what_to_expect": expect}
+                for name, aka, text, expect in items
+            ],
+            "source": cited or NO_SOURCE,
+        },
+    }
+
+
+def treatment_phases(items, heading, intro="", note=""):
+    """``items`` are (name, how long, what happens, source or None)."""
+    return {
+        "type": "treatment_phases",
+        "value": {
+            "heading": heading,
+            "intro": intro,
+            "phases": [
+                {"name": name, "duration": duration, "description": text, "source": cited or NO_SOURCE}
+                for name, duration, text, cited in items
+            ],
+            "note": note,
+        },
+    }
+
+
+def side_effects(treatment, items, heading="Common side effects", intro="", cited=None):
+    return {
+        "type": "side_effects",
+        "value": {
+            "heading": heading,
+            "treatment": treatment,
+            "intro": intro,
+            "side_effects": [{"name": name, "detail": detail} for name, detail in items],
+            "source": cited or NO_SOURCE,
+        },
+    }
+
+
+def when_to_call(signs, do_not=(), heading="When to call right away", intro="", cited=None):
+    """``signs`` are (sign, detail, call_911)."""
+    return {
+        "type": "when_to_call",
+        "value": {
+            "heading": heading,
+            "intro": intro,
+            "signs": [
+                {"sign": sign, "detail": detail, "call": CallFor.CALL_911 if call_911 else CallFor.CARE_TEAM}
+                for sign, detail, call_911 in signs
+            ],
+            "do_not": list(do_not),
+            "source": cited or NO_SOURCE,
+        },
+    }
+
+
+def questions_to_ask(items, heading="Questions to ask the care team", intro=""):
+    return {"type": "questions_to_ask", "value": {"heading": heading, "intro": intro, "questions": list(items)}}
+
+
+def glossary(items, heading="Words you may hear"):
+    """``items`` are (word, also called, meaning)."""
+    return {
+        "type": "glossary",
+        "value": {
+            "heading": heading,
+            "terms": [{"term": term, "also_called": aka, "definition": text} for term, aka, text in items],
+        },
+    }
+
+
+# --- Sources -----------------------------------------------------------------------------------
+# Checked against the publishers' pages on this date; a clinician re-checks them at each review.
+SOURCES_CHECKED = date(2026, 12, 7)
+
+NCI_ALL = source(
+    "National Cancer Institute",
+    "Childhood Acute Lymphoblastic Leukemia Treatment (PDQ®), Patient Version",
+    "https://www.cancer.gov/types/leukemia/patient/child-all-treatment-pdq",
+)
+ACS_ALL_TREATMENT = source(
+    "American Cancer Society",
+    "Treatment of Children With Acute Lymphocytic Leukemia (ALL)",
+    "https://www.cancer.org/cancer/types/leukemia-in-children/treating/children-with-all.html",
+)
+ACS_RISK_FACTORS = source(
+    "American Cancer Society",
+    "Risk Factors for Childhood Leukemias",
+    "https://www.cancer.org/cancer/types/leukemia-in-children/causes-risks-prevention/risk-factors.html",
+)
+CANCER_NET_ALL_STATISTICS = source(
+    "Cancer.Net",
+    "Leukemia - Acute Lymphoblastic - ALL - Childhood: Statistics",
+    "https://www.cancer.net/cancer-types/leukemia-acute-lymphoblastic-all-childhood/statistics",
+    published="November 2022",
+)
+ACS_CHEMOTHERAPY = source(
+    "American Cancer Society",
+    "Chemotherapy for Childhood Leukemia",
+    "https://www.cancer.org/cancer/types/leukemia-in-children/treating/chemotherapy.html",
+)
+COG_FEVER = source("Children's Oncology Group", "Fever", "https://childrensoncologygroup.org/fever")
+NCI_LATE_EFFECTS = source(
+    "National Cancer Institute",
+    "Late Effects of Treatment for Childhood Cancer (PDQ®), Patient Version",
+    "https://www.cancer.gov/types/childhood-cancers/late-effects-pdq",
+)
+COG_FOLLOW_UP = source(
+    "Children's Oncology Group",
+    "Long-Term Follow-Up Guidelines for Survivors of Childhood, Adolescent, and Young Adult Cancers",
+    "https://www.survivorshipguidelines.org/",
+)
+
+# --- What every child on cancer treatment's parents should know about a fever tonight -----------
+# The fever threshold is the one our care team uses (100.4°F / 38°C); other centers use
+# 101°F once or 100.4°F twice. A clinician must confirm it before launch.
+FEVER_SIGN = (
+    "A fever: a temperature of 100.4°F (38°C) or higher",
+    "This is the number our care team uses. Take the temperature by mouth or under the arm. "
+    "Call even if your child seems fine.",
+    False,
+)
+ON_TREATMENT_SIGNS = [
+    ("Trouble breathing", "Breathing is fast or hard, or the lips look blue or gray.", True),
+    ("A seizure, or your child is very hard to wake up", "", True),
+    ("Bleeding that will not stop, even when you press firmly on it", "", True),
+    FEVER_SIGN,
+    (
+        "Chills or shaking",
+        "This can happen soon after a central line is flushed. It can be a sign of infection.",
+        False,
+    ),
+    ("New bruises, a nosebleed, or tiny red or purple spots on the skin", "These can mean platelets are low.", False),
+    (
+        "Contact with someone who has chickenpox, shingles or measles",
+        "Call even if your child has no signs. Medicine given soon may help.",
+        False,
+    ),
+    ("Throwing up, or not able to drink or keep medicine down", "", False),
+    ("Bad belly pain", "Pain that is new or does not go away, with or without throwing up.", False),
+    ("A bad headache, or a stiff neck", "", False),
+    (
+        "Redness, swelling, pain or fluid where the central line or port goes in",
+        "Also call if the line is broken or leaking.",
+        False,
+    ),
+    ("Mouth sores that keep your child from eating or drinking", "", False),
+    ("Peeing much less than usual", "This can mean your child needs more fluids.", False),
+]
+BEFORE_YOU_CALL_DO_NOT = [
+    "Do not give medicine for fever or pain, such as acetaminophen (Tylenol), unless the care team told you to. "
+    "It can hide a fever.",
+    "Do not give ibuprofen (Advil, Motrin) or aspirin. They make bleeding more likely.",
+    "Do not take your child's temperature in the bottom (rectally). It can cause bleeding or infection.",
+    "Do not wait for morning or for the clinic to open.",
+]
+ON_TREATMENT_INTRO = (
+    "During treatment, an infection or bleeding can get serious fast. Keep a thermometer at home. "
+    "Keep our 24-hour number where you can find it."
+)
+FEVER_FACT = (
+    "During treatment, a fever can be an emergency. Call the care team right away, day or night.",
+    KeyFactTopic.GENERAL,
+    None,
+)
+
+
+def on_treatment_box(signs=ON_TREATMENT_SIGNS, heading="When to call right away during treatment"):
+    """The "call right away" box every condition treated with chemotherapy shares."""
+    return when_to_call(signs, BEFORE_YOU_CALL_DO_NOT, heading=heading, intro=ON_TREATMENT_INTRO, cited=COG_FEVER)
+
+
 ALL_SLUG = "acute-lymphoblastic-leukemia"
 
 ACUTE_LYMPHOBLASTIC_LEUKEMIA = {
@@ -87,9 +296,34 @@ ACUTE_LYMPHOBLASTIC_LEUKEMIA = {
     "slug": ALL_SLUG,
     "alternate_names": "acute lymphocytic leukemia, ALL",
     "summary": (
-        "ALL is a cancer of the blood. It is the most common kind of leukemia in children. "
-        "It most often starts between ages 2 and 5. Of all childhood leukemias, it is the one "
-        "doctors treat with the most success."
+        "ALL is a cancer of the blood. It is the most common kind of leukemia in children, and it most "
+        "often starts in young children. Of all childhood leukemias, it is the one doctors treat with "
+        "the most success."
+    ),
+    "key_facts": key_facts(
+        [
+            (
+                "ALL is the most common cancer in children. About 3 in 4 children and teens who get leukemia have ALL.",
+                KeyFactTopic.HOW_COMMON,
+                CANCER_NET_ALL_STATISTICS,
+            ),
+            (
+                "Most children with ALL are cured. Of children ages 0 to 14, 92 in 100 are alive 5 years later.",
+                KeyFactTopic.OUTLOOK,
+                CANCER_NET_ALL_STATISTICS,
+            ),
+            (
+                "Treatment most often lasts about 2 to 3 years. The first months are the hardest.",
+                KeyFactTopic.GENERAL,
+                ACS_ALL_TREATMENT,
+            ),
+            (
+                "Nothing you did or did not do caused it. It is not contagious: no one can catch it.",
+                KeyFactTopic.GENERAL,
+                None,
+            ),
+            FEVER_FACT,
+        ]
     ),
     "call_to_action": call_to_action(
         "Talk to our experts",
@@ -115,10 +349,15 @@ ACUTE_LYMPHOBLASTIC_LEUKEMIA = {
                 symptom(
                     "Fever",
                     URGENT,
-                    "A temperature of 100.4°F (38°C) or higher. If your child is already getting cancer treatment, "
-                    "call the care team right away, day or night.",
+                    "A temperature above normal. If your child is already getting cancer treatment, call the care "
+                    "team right away, day or night.",
                 ),
                 symptom("Bleeding gums", URGENT, "Gums that bleed, for example when your child brushes their teeth."),
+                symptom(
+                    "Bruising easily, or tiny red or purple spots on the skin",
+                    URGENT,
+                    "The tiny spots are called petechiae (say pe-TEE-kee-eye). They come from bleeding under the skin.",
+                ),
                 symptom(
                     "Infections that keep coming back",
                     URGENT,
@@ -136,10 +375,15 @@ ACUTE_LYMPHOBLASTIC_LEUKEMIA = {
                 symptom("Tiredness (fatigue)", ROUTINE, "Your child seems very tired or weak most of the time."),
                 symptom("Loss of appetite", ROUTINE, "Your child does not want to eat as much as usual."),
                 symptom("Weight loss", ROUTINE, "Your child loses weight without trying."),
+                symptom(
+                    "Pain or a full feeling in the belly, below the ribs",
+                    ROUTINE,
+                    "Leukemia cells can make the liver or spleen bigger.",
+                ),
             ],
             intro="Some of these signs can also come from common illnesses that are not serious.",
         ),
-        section(
+        sourced_section(
             "What is acute lymphoblastic leukemia?",
             "<p>Leukemia is a cancer of the blood cells. It starts in the bone marrow. "
             "This is the soft, spongy part inside bones where blood cells are made.</p>"
@@ -158,10 +402,201 @@ ACUTE_LYMPHOBLASTIC_LEUKEMIA = {
             "<p>ALL is the most common kind of leukemia in children. It usually affects children "
             "between 2 and 5 years old.</p>"
             "<p>In ALL, the bone marrow makes huge numbers of young white blood cells, far more than the "
-            "body needs. These cells crowd out the other, healthy cells.</p>"
+            "body needs. These young cells are called blasts. They never grow up into cells that work. "
+            "They crowd out the other, healthy cells.</p>"
             "<p>There are many subtypes of ALL. This is one reason treatment is not the same for every child.</p>"
             "<p>Of all the kinds of leukemia that children get, ALL is the one doctors treat with the most "
             "success.</p>",
+            CANCER_NET_ALL_STATISTICS,
+        ),
+        medical_tests(
+            [
+                (
+                    "Blood count",
+                    "complete blood count, CBC",
+                    "A blood test that counts the red cells, white cells and platelets. "
+                    "The lab also looks at the cells with a microscope to look for blasts.",
+                    "A needle takes a little blood from a vein or a fingertip.",
+                ),
+                (
+                    "Bone marrow test",
+                    "bone marrow aspiration and biopsy",
+                    "A doctor takes a small sample of bone marrow, most often from the back of the hip bone. "
+                    "This test shows for sure if a child has leukemia.",
+                    "Your child gets medicine to sleep or to numb the spot, so it does not hurt while it is done. "
+                    "The spot may be sore for a day or two.",
+                ),
+                (
+                    "Tests on the leukemia cells",
+                    "flow cytometry, chromosome and gene tests",
+                    "The lab studies the leukemia cells from the blood or bone marrow. One test shows if ALL "
+                    "started in B cells or T cells, two kinds of white blood cells. Other tests look for changes "
+                    "in the cells' chromosomes and genes. The results help choose the best treatment.",
+                    "These use the samples your child already gave. There is no new needle.",
+                ),
+                (
+                    "Spinal tap",
+                    "lumbar puncture, LP",
+                    "A thin needle in the low back takes a little of the fluid around the brain and spinal cord. "
+                    "The lab checks it for leukemia cells. The doctor may also put chemotherapy (cancer medicine) "
+                    "into the fluid at the same time.",
+                    "Your child lies curled up on their side. Most children get medicine to sleep or to numb the "
+                    "back first.",
+                ),
+                (
+                    "Chest x-ray",
+                    "",
+                    "A picture of the inside of the chest. It shows if leukemia cells have made a lump in the "
+                    "middle of the chest, which can make breathing hard.",
+                    "It takes a few seconds and does not hurt.",
+                ),
+            ],
+            heading="How ALL is diagnosed",
+            intro="Doctors use these tests to find ALL and learn what kind it is. Your child may not need all of them.",
+            cited=NCI_ALL,
+        ),
+        sourced_section(
+            "Risk groups, not stages",
+            "<p>Many cancers get a stage, which tells how far they have spread. ALL is different. It is in the "
+            "blood and bone marrow from the start, so it has no stages. Instead, doctors put each child in a "
+            "<b>risk group</b>. The risk group tells how strong treatment needs to be. Risk groups have names "
+            "like standard risk, high risk and very high risk.</p>"
+            "<p>What decides the risk group:</p>"
+            "<ul><li>Your child's age when ALL is found.</li>"
+            "<li>The white blood cell count when ALL is found.</li>"
+            "<li>Whether ALL started in B cells or T cells.</li>"
+            "<li>Changes in the chromosomes or genes of the leukemia cells.</li>"
+            "<li>Whether there are leukemia cells in the fluid around the brain and spinal cord.</li>"
+            "<li>How well the first month of treatment works. A very fine test looks for leukemia cells too "
+            "few to see with a microscope. This is called MRD, short for minimal residual disease.</li></ul>"
+            "<p>Children in a higher risk group get stronger treatment. It does not mean they cannot be cured. "
+            "Ask the care team which risk group your child is in, and why.</p>",
+            NCI_ALL,
+        ),
+        treatment_phases(
+            [
+                (
+                    "Induction",
+                    "About 4 weeks",
+                    "The goal of this first phase is remission. Remission means tests no longer find leukemia "
+                    "cells in the bone marrow, and blood counts get better. More than 95 in 100 children with ALL "
+                    "are in remission after induction. This month is hard. Your child may stay in the hospital "
+                    "for part of it.",
+                    ACS_ALL_TREATMENT,
+                ),
+                (
+                    "Consolidation and intensification",
+                    "A few months. It depends on the risk group.",
+                    "Treatment goes on after remission to kill leukemia cells that tests cannot find. "
+                    "Children in a higher risk group get stronger medicine in this phase.",
+                    NCI_ALL,
+                ),
+                (
+                    "Maintenance",
+                    "The longest phase. All of treatment adds up to about 2 to 3 years.",
+                    "Your child takes chemo pills at home, most often every day, and visits the clinic for "
+                    "checkups and more medicine. The doses are lower. Many children can go back to school. "
+                    "Every dose counts: missing doses makes it more likely that ALL comes back.",
+                    ACS_ALL_TREATMENT,
+                ),
+            ],
+            heading="How ALL is treated",
+            intro=(
+                "The main treatment is chemotherapy, or chemo. Chemo is medicine that kills cancer cells. It is "
+                "given by mouth, into a vein, and into the fluid around the spinal cord. Most children get a "
+                "central line or a port: a soft tube in a large vein, so medicine can go in without a new needle "
+                "each time. Treatment comes in phases."
+            ),
+            note=(
+                "<p><b>Keeping leukemia out of the brain and spinal cord.</b> Leukemia cells can hide in the fluid "
+                "around the brain and spinal cord, where many medicines do not reach. So all through treatment, "
+                "children get chemo put right into this fluid during spinal taps. A few children also need "
+                "radiation to the head.</p>"
+                "<p><b>Remission is not the same as cure.</b> Remission means tests cannot find leukemia. But a "
+                "few cells may still hide in the body. That is why treatment goes on for a long time after "
+                "remission.</p>"
+                "<p><b>If ALL comes back.</b> When leukemia comes back, it is called a relapse. It can still be "
+                "treated, with stronger chemo, a stem cell transplant or newer kinds of treatment. The care team "
+                "will explain the choices.</p>"
+            ),
+        ),
+        sourced_section(
+            "Clinical trials",
+            "<p>A clinical trial is a research study. It tests ways to make treatment work better or cause "
+            "fewer side effects. Cancer in children is rare, so doctors learn the most when many hospitals "
+            "study it together. Many children with ALL are treated in a clinical trial.</p>"
+            "<p>In the United States, most trials for children are run by the <b>Children's Oncology Group</b>, "
+            "or COG. It is a large group of children's hospitals and cancer centers that do research "
+            "together.</p>"
+            "<p>In a trial, your child gets the best treatment known today, or a new treatment that doctors think "
+            "may be better. Taking part is your choice, and you can stop at any time. Ask if there is a trial "
+            "for your child.</p>",
+            NCI_ALL,
+        ),
+        sourced_section(
+            "What are the chances of a cure?",
+            "<p>Most children with ALL are cured. In the United States, 92 out of 100 children ages 0 to 14 "
+            "with ALL are alive 5 years after they were found to have it. For teens ages 15 to 19, it is 76 out "
+            "of 100.</p>"
+            '<p><b>What "5-year survival" means.</b> It is the number of children out of 100 who are alive '
+            "5 years after ALL was found. ALL rarely comes back after that long. So a child who is free of "
+            "leukemia 5 years after it was found is most often thought of as cured.</p>"
+            "<p>These numbers come from children treated years ago. Treatment keeps getting better. The numbers "
+            "cannot tell what will happen to your child. The care team knows your child's risk group and can "
+            "tell you more.</p>",
+            CANCER_NET_ALL_STATISTICS,
+        ),
+        side_effects(
+            "Chemotherapy",
+            [
+                (
+                    "Low blood counts",
+                    "Chemo lowers the number of healthy blood cells for a while. When neutrophils, the white cells "
+                    "that fight germs, are low, infections are more likely. Low red cells make a child tired and "
+                    "pale. Low platelets cause bruises and bleeding. Your child may need a transfusion: blood or "
+                    "platelets from a donor, given through a vein.",
+                ),
+                ("Upset stomach and throwing up", "Medicine can help prevent it. Ask the care team."),
+                (
+                    "Mouth sores",
+                    "Soft foods and gentle tooth brushing help. Call if sores keep your child from eating or drinking.",
+                ),
+                ("Hair loss", "Hair most often grows back after treatment."),
+                ("Feeling tired", "Rest helps, and so does some play and gentle activity when your child can."),
+                (
+                    "Changes from steroid medicine",
+                    "Steroids can make a child very hungry, moody or unable to sleep, and can cause weight gain. "
+                    "These changes go away after the steroid stops.",
+                ),
+                (
+                    "Tingling, pain or weakness in the hands, feet or jaw",
+                    "One chemo medicine, vincristine, can cause this. It can also cause hard poop (constipation). "
+                    "Tell the care team.",
+                ),
+            ],
+            heading="Life during treatment: common side effects",
+            intro=(
+                "Chemo kills cells that grow fast. Some healthy cells grow fast too, so chemo has side effects. "
+                "Most go away after treatment. Tell the care team about any side effect. There is often a way "
+                "to help."
+            ),
+            cited=ACS_CHEMOTHERAPY,
+        ),
+        on_treatment_box(),
+        sourced_section(
+            "After treatment",
+            "<p>When treatment ends, your child still sees the care team for checkups. Visits are close "
+            "together at first, then farther apart over the years. The team checks blood counts and looks for "
+            "any sign that ALL has come back.</p>"
+            "<p><b>Late effects.</b> Some effects of treatment can show up months or years later. These are "
+            "called late effects. They can affect the heart, bones, growth, learning, and having children later "
+            "in life. A few children get a second cancer later on. Not every child has late effects, and "
+            "finding them early helps.</p>"
+            "<p><b>Long-term follow-up clinic.</b> Many children's hospitals have a clinic for children who have "
+            "finished cancer treatment. It checks for late effects and helps your child stay healthy as they "
+            "grow up. Ask the care team for a written summary of your child's treatment. Keep it, and share it "
+            "with your child's doctors in the years ahead.</p>",
+            NCI_LATE_EFFECTS,
         ),
         causes(
             "What causes ALL?",
@@ -175,6 +610,10 @@ ACUTE_LYMPHOBLASTIC_LEUKEMIA = {
                     ),
                 }
             ],
+            note=(
+                "Nothing you did or did not do caused your child's ALL, and you could not have stopped it. "
+                "ALL is not contagious. Your child cannot give it to anyone, and no one gave it to your child."
+            ),
         ),
         risk_factors(
             "What makes ALL more likely?",
@@ -185,7 +624,13 @@ ACUTE_LYMPHOBLASTIC_LEUKEMIA = {
                     "name": "Certain genetic conditions, such as Down syndrome",
                     "explanation": "These are conditions a child is born with.",
                 },
-                {"name": "A brother or sister with ALL", "explanation": ""},
+                {
+                    "name": "A brother or sister with ALL",
+                    "explanation": (
+                        "Brothers and sisters of a child with leukemia have a slightly higher chance of getting it. "
+                        "But the chance is still very small. It is higher for an identical twin."
+                    ),
+                },
             ],
             note="Many children who get ALL have none of these risk factors.",
         ),
@@ -205,11 +650,39 @@ ACUTE_LYMPHOBLASTIC_LEUKEMIA = {
                 ),
             ]
         ),
+        questions_to_ask(
+            [
+                "What kind of ALL does my child have? What is my child's risk group?",
+                "What is the plan for treatment, and how long is each phase?",
+                "Is there a clinical trial for my child?",
+                "What side effects should we watch for, and what helps?",
+                "What temperature counts as a fever for my child, and how should I take it?",
+                "Who do we call at night and on weekends?",
+                "Can my child go to school or child care? What about shots and pets?",
+                "What did the test for leftover leukemia cells (MRD) show after the first month?",
+                "Could treatment affect my child's growth, learning, or having children later?",
+                "Who can help us with money, travel, school and stress?",
+            ],
+            intro="Bring these to your next visit. It helps to write down the answers.",
+        ),
+        section(
+            "Support for your family",
+            "<p>You do not have to do this alone. The care team has people who help the whole family:</p>"
+            "<ul><li><b>Social workers</b> help with stress, money, insurance, travel and time off work.</li>"
+            "<li><b>Child life specialists</b> use play and simple words to help children understand tests and "
+            "treatment. They help brothers and sisters too.</li>"
+            "<li><b>Psychologists</b> help children and parents cope with hard feelings.</li>"
+            "<li><b>Hospital teachers</b> and your child's school help your child keep up with school. Ask "
+            "about a school plan.</li></ul>"
+            "<p>Brothers and sisters may feel scared, left out or jealous. These feelings are normal. Tell them "
+            "what is going on in words they understand.</p>"
+            "<p>Take care of yourself too. Rest when you can, and let family and friends help.</p>",
+        ),
         questions(
             [
                 (
                     "Why is my child's treatment different from another child's?",
-                    "<p>ALL has many subtypes. Treatment depends on the type your child has. "
+                    "<p>ALL has many subtypes, and each child has a risk group. Treatment depends on both. "
                     "Your child's care team will explain the plan for your child.</p>",
                 ),
                 (
@@ -217,20 +690,71 @@ ACUTE_LYMPHOBLASTIC_LEUKEMIA = {
                     "<p>Yes. Of all childhood leukemias, ALL is the one doctors treat with the most success. "
                     "Your child's care team will talk with you about what to expect.</p>",
                 ),
+                (
+                    "Can my child go to school during treatment?",
+                    "<p>Often, yes, for much of treatment. In the hardest phases your child may need to stay "
+                    "home. The care team will tell you when it is safe, and the school can make a plan to "
+                    "help.</p>",
+                ),
+            ]
+        ),
+        glossary(
+            [
+                ("Blast", "", "A young blood cell that is not grown up. In ALL, the marrow makes too many blasts."),
+                ("Bone marrow", "", "The soft, spongy part inside bones where blood cells are made."),
+                ("Chemotherapy", "chemo", "Medicine that kills cancer cells."),
+                (
+                    "Central line",
+                    "",
+                    "A soft tube put in a large vein, so medicine can go in and blood can be taken without a new "
+                    "needle each time.",
+                ),
+                ("Clinical trial", "", "A research study that tests ways to make treatment better."),
+                (
+                    "MRD",
+                    "minimal residual disease",
+                    "Leukemia cells left after treatment that are too few to see with a microscope. A very fine "
+                    "test looks for them.",
+                ),
+                (
+                    "Neutrophils",
+                    "",
+                    "White blood cells that fight germs. The ANC is the count of them. When it is low, infections "
+                    "are more likely.",
+                ),
+                (
+                    "Petechiae",
+                    "",
+                    "Tiny red or purple spots on the skin from bleeding under the skin. They can mean platelets "
+                    "are low.",
+                ),
+                ("Platelets", "", "Blood cells that help blood clot, so bleeding stops."),
+                (
+                    "Port",
+                    "",
+                    "A kind of central line that sits under the skin. A needle goes into it to give medicine.",
+                ),
+                ("Relapse", "", "When leukemia comes back after remission."),
+                (
+                    "Remission",
+                    "",
+                    "Tests no longer find leukemia cells in the bone marrow. Remission is not the same as cure.",
+                ),
+                ("Risk group", "", "The group doctors put a child in to plan how strong treatment needs to be."),
+                ("Spinal tap", "lumbar puncture", "A thin needle in the low back takes a little of the spinal fluid."),
+                ("Transfusion", "", "Blood or platelets from a donor, given through a vein."),
             ]
         ),
         sources(
             [
-                {
-                    "title": "Acute Lymphoblastic Leukemia (ALL)",
-                    "publisher": "Miller Children's & Women's Hospital Long Beach",
-                    "url": "",
-                },
-                {
-                    "title": "Childhood Acute Lymphoblastic Leukemia Treatment (PDQ®), Patient Version",
-                    "publisher": "National Cancer Institute",
-                    "url": "https://www.cancer.gov/types/leukemia/patient/child-all-treatment-pdq",
-                },
+                NCI_ALL,
+                ACS_ALL_TREATMENT,
+                ACS_CHEMOTHERAPY,
+                ACS_RISK_FACTORS,
+                CANCER_NET_ALL_STATISTICS,
+                COG_FEVER,
+                NCI_LATE_EFFECTS,
+                COG_FOLLOW_UP,
             ]
         ),
     ],
@@ -243,6 +767,22 @@ ACUTE_MYELOID_LEUKEMIA = {
     "summary": (
         "AML is a cancer of the blood and bone marrow. The marrow makes too many young, abnormal blood "
         "cells that crowd out healthy ones. It is less common in children than ALL."
+    ),
+    "key_facts": key_facts(
+        [
+            (
+                "AML is less common in children than ALL, the other main kind of leukemia.",
+                KeyFactTopic.HOW_COMMON,
+                None,
+            ),
+            (
+                "The main treatment is strong chemotherapy. Some children also need a stem cell transplant.",
+                KeyFactTopic.GENERAL,
+                None,
+            ),
+            ("Nothing you did caused it. It is not contagious.", KeyFactTopic.GENERAL, None),
+            FEVER_FACT,
+        ]
     ),
     "body": [
         symptoms(
@@ -258,8 +798,8 @@ ACUTE_MYELOID_LEUKEMIA = {
                 symptom(
                     "Fever",
                     URGENT,
-                    "A temperature of 100.4°F (38°C) or higher. If your child is already getting cancer treatment, "
-                    "call the care team right away, day or night.",
+                    "A temperature above normal. If your child is already getting cancer treatment, call the care "
+                    "team right away, day or night.",
                 ),
                 symptom("Bruising easily, or tiny red or purple spots on the skin", URGENT),
                 symptom("Infections that keep coming back", URGENT),
@@ -288,6 +828,7 @@ ACUTE_MYELOID_LEUKEMIA = {
             ],
             note="Most children who get AML have no known risk factor.",
         ),
+        on_treatment_box(),
         actions(
             [
                 ("Tell your child's doctor about any changes you notice", ""),
@@ -304,6 +845,14 @@ HODGKIN_LYMPHOMA = {
     "summary": (
         "Hodgkin lymphoma is a cancer of the lymph system, which helps the body fight germs. "
         "In children, it is most common in teenagers. It often starts as a lump in the neck that does not hurt."
+    ),
+    "key_facts": key_facts(
+        [
+            ("In children, it is most common in teenagers.", KeyFactTopic.HOW_COMMON, None),
+            ("Most children and teens with Hodgkin lymphoma are cured.", KeyFactTopic.OUTLOOK, None),
+            ("Nothing you did caused it. It is not contagious.", KeyFactTopic.GENERAL, None),
+            FEVER_FACT,
+        ]
     ),
     "body": [
         symptoms(
@@ -334,6 +883,7 @@ HODGKIN_LYMPHOMA = {
             "<p>To find out if a lump is Hodgkin lymphoma, doctors look at a small piece of it under a "
             "microscope. This is called a biopsy.</p>",
         ),
+        on_treatment_box(),
         actions(
             [
                 ("Tell your child's doctor about any lump that does not go away", ""),
@@ -350,6 +900,18 @@ NEUROBLASTOMA = {
     "summary": (
         "Neuroblastoma is a cancer that starts in young nerve cells. It most often begins in the adrenal "
         "glands, which sit on top of the kidneys. It mostly affects babies and young children."
+    ),
+    "key_facts": key_facts(
+        [
+            ("It is most often found in babies and young children.", KeyFactTopic.HOW_COMMON, None),
+            (
+                "Some neuroblastomas need little or no treatment. Others need strong treatment.",
+                KeyFactTopic.OUTLOOK,
+                None,
+            ),
+            ("Nothing you did caused it. It is not contagious.", KeyFactTopic.GENERAL, None),
+            FEVER_FACT,
+        ]
     ),
     "body": [
         symptoms(
@@ -380,6 +942,7 @@ NEUROBLASTOMA = {
             "<p>Some neuroblastomas grow slowly and need little or no treatment. Others grow fast. "
             "Your child's care team will explain what kind your child has.</p>",
         ),
+        on_treatment_box(),
         actions(
             [
                 ("Tell your child's doctor about any lump or swelling you notice", ""),
@@ -396,6 +959,22 @@ SICKLE_CELL_DISEASE = {
     "summary": (
         "Sickle cell disease is a blood disorder a child is born with. Red blood cells become hard and "
         "curved like a sickle. They can block blood flow and cause pain, infections and other problems."
+    ),
+    "key_facts": key_facts(
+        [
+            (
+                "A child gets it from both parents. It is not contagious, and no one can catch it.",
+                KeyFactTopic.GENERAL,
+                None,
+            ),
+            ("In the United States, every newborn baby is tested for it.", KeyFactTopic.GENERAL, None),
+            ("A fever is an emergency. Go to the emergency room right away.", KeyFactTopic.GENERAL, None),
+            (
+                "Daily medicine (penicillin) and vaccines help keep young children safe from infections.",
+                KeyFactTopic.GENERAL,
+                None,
+            ),
+        ]
     ),
     "body": [
         care_callout(
@@ -471,6 +1050,18 @@ HEMOPHILIA = {
     "summary": (
         "Hemophilia is a bleeding disorder a child is born with. The blood does not have enough of a "
         "clotting factor, so bleeding lasts longer than normal. It mostly affects boys."
+    ),
+    "key_facts": key_facts(
+        [
+            ("It is a bleeding disorder a child is born with. It mostly affects boys.", KeyFactTopic.GENERAL, None),
+            ("Treatment gives the body the clotting factor it is missing.", KeyFactTopic.GENERAL, None),
+            (
+                "After any hit to the head, get care right away, even if your child seems fine.",
+                KeyFactTopic.GENERAL,
+                None,
+            ),
+            ("Ask the care team before giving any medicine for pain or fever.", KeyFactTopic.GENERAL, None),
+        ]
     ),
     "body": [
         symptoms(

@@ -31,7 +31,7 @@ from base.i18n import page_language
 from base.workflows import ReviewRequired
 
 from . import structured_data
-from .blocks import CallToActionBlock, ConditionBodyBlock
+from .blocks import CallToActionBlock, ConditionBodyBlock, KeyFactsBlock
 from .choices import Urgency
 from .forms import ConditionFilterForm, ConditionPageForm
 from .panels import ReadingLevelPanel
@@ -42,16 +42,32 @@ REVIEW_DUE_SOON_DAYS = 30
 SUMMARY_MAX_LENGTH = 300
 
 # Body blocks that start a section of their own and are listed under "On this page".
-SECTION_BLOCK_TYPES = ("section", "symptoms", "causes", "risk_factors", "what_you_can_do", "questions", "sources")
+SECTION_BLOCK_TYPES = (
+    "section",
+    "symptoms",
+    "causes",
+    "risk_factors",
+    "what_you_can_do",
+    "questions",
+    "tests",
+    "treatment_phases",
+    "side_effects",
+    "when_to_call",
+    "questions_to_ask",
+    "glossary",
+    "sources",
+)
 # Ids the page template uses itself; a section heading must not take one of them.
-RESERVED_ANCHORS = {"main", "call-911", "get-help", "on-this-page", "medical-review"}
+KEY_FACTS_ANCHOR = "key-facts"
+RESERVED_ANCHORS = {"main", "call-911", KEY_FACTS_ANCHOR, "get-help", "on-this-page", "medical-review", "site-search"}
 
 # More words than this in a search box is not a parent looking for a condition.
 MAX_QUERY_WORDS = 12
 
 
-# Block fields that hold codes, links or ids rather than words a parent reads.
-NON_PROSE_KEYS = {"id", "type", "urgency", "url", "link_url", "phone", "image"}
+# Block fields that hold codes, links or ids rather than words a parent reads. Sources are
+# names of documents, not sentences, so they are left out of the reading level too.
+NON_PROSE_KEYS = {"id", "type", "urgency", "call", "topic", "url", "link_url", "phone", "image", "source", "sources"}
 
 
 def _plain_strings(value):
@@ -346,6 +362,16 @@ class ConditionPage(ReviewedTranslationMixin, CachedViewRestrictionsMixin, Page)
         validators=[MaxLengthValidator(SUMMARY_MAX_LENGTH)],
         help_text="Two or three short sentences in plain words. Also used as the description in search engines.",
     )
+    key_facts = StreamField(
+        [("key_facts", KeyFactsBlock())],
+        blank=True,
+        max_num=1,
+        verbose_name="key facts",
+        help_text=(
+            "A box of a few short facts, shown right under the 911 signs: what a parent should know in ten "
+            "seconds. Every fact with a number needs its source."
+        ),
+    )
     call_to_action = StreamField(
         [("call_to_action", CallToActionBlock())],
         blank=True,
@@ -443,6 +469,7 @@ class ConditionPage(ReviewedTranslationMixin, CachedViewRestrictionsMixin, Page)
             ],
             heading="Names and summary",
         ),
+        FieldPanel("key_facts"),
         FieldPanel("call_to_action"),
         FieldPanel("body"),
         ReadingLevelPanel(heading="Reading level"),
@@ -534,8 +561,53 @@ class ConditionPage(ReviewedTranslationMixin, CachedViewRestrictionsMixin, Page)
         """Every risk factor on the page."""
         return self._items("risk_factors", "risk_factors")
 
+    @property
+    def key_facts_block(self):
+        """The key facts box (heading and facts), or None when the page has none."""
+        return self.key_facts[0].value if self.key_facts else None
+
+    @property
+    def key_fact_items(self):
+        """Every key fact, in the editor's order."""
+        block = self.key_facts_block
+        return list(block["facts"]) if block else []
+
+    @property
+    def medical_tests(self):
+        """Every test named in the page's "Tests" sections."""
+        return self._items("tests", "tests")
+
+    @property
+    def treatment_phases(self):
+        """Every phase of treatment, in order."""
+        return self._items("treatment_phases", "phases")
+
+    @property
+    def side_effect_groups(self):
+        """``[(treatment name, [side effect, …]), …]``, one per "Side effects" section."""
+        return [
+            (block.value["treatment"], list(block.value["side_effects"]))
+            for block in self.body
+            if block.block_type == "side_effects"
+        ]
+
+    @property
+    def warning_signs(self):
+        """Every "call right away" sign for a child on treatment."""
+        return self._items("when_to_call", "signs")
+
+    @property
+    def glossary_terms(self):
+        """Every word in the page's glossary."""
+        return self._items("glossary", "terms")
+
+    @property
+    def sources(self):
+        """Every source listed in the page's "Sources" sections."""
+        return self._items("sources", "sources")
+
     def body_search_text(self):
-        """The plain text of the symptom, cause and risk-factor blocks, for the search index."""
+        """The plain text a parent might search by: symptoms, causes, risk factors, tests, phases, words."""
         parts = []
         for symptom in self.symptoms:
             parts += [symptom["name"], symptom["description"]]
@@ -544,13 +616,18 @@ class ConditionPage(ReviewedTranslationMixin, CachedViewRestrictionsMixin, Page)
         for risk_factor in self.risk_factors:
             parts += [risk_factor["name"], risk_factor["explanation"]]
         parts += [block.value["note"] for block in self.body if block.block_type == "risk_factors"]
+        parts += [name for test in self.medical_tests for name in (test["name"], test["also_called"])]
+        parts += [phase["name"] for phase in self.treatment_phases]
+        parts += [treatment for treatment, _ in self.side_effect_groups]
+        parts += [name for term in self.glossary_terms for name in (term["term"], term["also_called"])]
         return "\n".join(part for part in parts if part)
 
     def reading_text(self):
-        """Everything a parent reads in the summary and the body, as plain sentences (for the reading level)."""
+        """Everything a parent reads in the summary, the key facts and the body, as plain sentences."""
         parts = [self.summary]
-        for block in self.body.raw_data:
-            parts += _plain_strings(block.get("value"))
+        for field in (self.key_facts, self.body):
+            for block in field.raw_data:
+                parts += _plain_strings(block.get("value"))
         return "\n".join(part for part in parts if part)
 
     def sections(self):
@@ -606,10 +683,14 @@ class ConditionPage(ReviewedTranslationMixin, CachedViewRestrictionsMixin, Page)
         show_english_urgency(self, request)
         context = super().get_context(request, *args, **kwargs)
         sections = self.sections()
+        key_facts = self.key_facts_block
+        toc = [{"heading": key_facts["heading"], "anchor": KEY_FACTS_ANCHOR}] if key_facts else []
         context.update(
             {
                 "sections": sections,
-                "toc": [section for section in sections if section["anchor"]],
+                "key_facts": key_facts,
+                "key_facts_anchor": KEY_FACTS_ANCHOR,
+                "toc": toc + [section for section in sections if section["anchor"]],
                 "emergency_symptoms": self.emergency_symptoms,
                 "contact": self.call_to_action[0].value if self.call_to_action else default_contact(),
                 "find_a_doctor_url": self.find_a_doctor_url,

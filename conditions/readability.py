@@ -22,9 +22,12 @@ def reading_level(text):
     if grade is None:
         message = "Add a summary and some body text to see how easy this page is to read."
         ok = True
-    elif grade <= TARGET_GRADE + 1:
+    elif grade <= TARGET_GRADE:
         message = "Good: most parents can read this easily."
         ok = True
+    elif grade <= TARGET_GRADE + 2:
+        message = "A little hard for some parents. Split long sentences and use everyday words."
+        ok = False
     else:
         message = "Hard to read for many parents. Use shorter sentences and everyday words."
         ok = False

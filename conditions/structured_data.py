@@ -11,6 +11,8 @@ from django.utils.safestring import mark_safe
 from base.i18n import localized, page_language
 from base.models import SiteSettings
 
+from .choices import KeyFactTopic
+
 # What Django's json_script escapes, so the JSON cannot close the <script> element early.
 _SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
@@ -26,10 +28,27 @@ def script_content(data):
 
 # schema.org inLanguage: BCP 47, as the page is written for families in the United States.
 IN_LANGUAGE = {"en": "en-US", "es": "es-US"}
+# Key facts on these topics are also schema.org properties of the condition.
+KEY_FACT_PROPERTIES = {KeyFactTopic.HOW_COMMON: "epidemiology", KeyFactTopic.OUTLOOK: "expectedPrognosis"}
 
 
 def _named(schema_type, items, name_key="name"):
     return [{"@type": schema_type, "name": item[name_key]} for item in items]
+
+
+def _described(schema_type, name, description=""):
+    """``{"@type", "name", "description"}``, the description left out when empty."""
+    return {"@type": schema_type, "name": name, **({"description": description} if description else {})}
+
+
+def _citation(source):
+    """A source as a schema.org CreativeWork: its title, publisher and address."""
+    work = {"@type": "CreativeWork", "name": source["title"]}
+    if source["publisher"]:
+        work["publisher"] = {"@type": "Organization", "name": source["publisher"]}
+    if source["url"]:
+        work["url"] = source["url"]
+    return work
 
 
 def condition_page(page, request=None):
@@ -48,6 +67,25 @@ def condition_page(page, request=None):
         condition["riskFactor"] = _named("MedicalRiskFactor", risk_factors)
     if causes := page.causes:
         condition["cause"] = _named("MedicalCause", causes)
+    if tests := page.medical_tests:
+        condition["typicalTest"] = [_described("MedicalTest", test["name"], test["description"]) for test in tests]
+    treatments = [_described("MedicalTherapy", phase["name"], phase["description"]) for phase in page.treatment_phases]
+    treatments += [
+        {
+            "@type": "MedicalTherapy",
+            "name": treatment,
+            "adverseOutcome": [_described("MedicalEntity", item["name"], item["detail"]) for item in side_effects],
+        }
+        for treatment, side_effects in page.side_effect_groups
+    ]
+    if treatments:
+        condition["possibleTreatment"] = treatments
+    if warning_signs := page.warning_signs:
+        # A sign that means "call now" during treatment is a complication to watch for.
+        condition["possibleComplication"] = [sign["sign"] for sign in warning_signs]
+    for topic, key in KEY_FACT_PROPERTIES.items():
+        if facts := [fact["fact"] for fact in page.key_fact_items if fact["topic"] == topic]:
+            condition[key] = " ".join(facts)
     specialties = [
         {"@type": "MedicalSpecialty", "name": localized(specialty, "name")}
         for specialty in page.related_specialties.all()
@@ -65,6 +103,16 @@ def condition_page(page, request=None):
         "medicalAudience": {"@type": "MedicalAudience", "audienceType": "Patient"},
         "about": condition,
     }
+    if key_facts := page.key_fact_items:
+        data["abstract"] = " ".join(fact["fact"] for fact in key_facts)
+    if terms := page.glossary_terms:
+        data["hasPart"] = {
+            "@type": "DefinedTermSet",
+            "name": next(block.value["heading"] for block in page.body if block.block_type == "glossary"),
+            "hasDefinedTerm": [_described("DefinedTerm", term["term"], term["definition"]) for term in terms],
+        }
+    if sources := page.sources:
+        data["citation"] = [_citation(source) for source in sources]
     if page.last_reviewed:
         data["lastReviewed"] = page.last_reviewed.isoformat()
     if page.reviewer_name:

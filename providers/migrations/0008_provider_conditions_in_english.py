@@ -8,7 +8,7 @@ import providers.models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("conditions", "0007_condition_search_text"),
+        ("conditions", "0008_condition_search_text"),
         ("providers", "0007_spanish"),
     ]
 

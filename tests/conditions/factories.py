@@ -51,10 +51,115 @@ def questions_block(items, heading="Questions parents ask"):
     }
 
 
-def sources_block(titles, heading="Sources"):
+def source(title="Childhood ALL (PDQ®)", publisher="National Cancer Institute", published="", checked=None):
+    """A complete source: publisher, title, address and the day it was checked (a month ago by default)."""
+    checked = checked or timezone.localdate() - timedelta(days=30)
     return {
-        "type": "sources",
-        "value": {"heading": heading, "sources": [{"title": t, "publisher": "", "url": ""} for t in titles]},
+        "publisher": publisher,
+        "title": title,
+        "url": "https://www.cancer.gov/types/leukemia",
+        "published": published,
+        "date_checked": checked.isoformat(),
+    }
+
+
+NO_SOURCE = {"publisher": "", "title": "", "url": "", "published": "", "date_checked": None}
+
+
+def sources_block(titles, heading="Sources"):
+    return {"type": "sources", "value": {"heading": heading, "sources": [source(t) for t in titles]}}
+
+
+def key_facts(facts, heading="Key facts"):
+    """The key facts field: ``facts`` are strings, or (fact, topic, source) tuples."""
+    items = [fact if isinstance(fact, tuple) else (fact, "general", None) for fact in facts]
+    return [
+        {
+            "type": "key_facts",
+            "value": {
+                "heading": heading,
+                "facts": [{"fact": f, "topic": topic, "source": cited or NO_SOURCE} for f, topic, cited in items],
+            },
+        }
+    ]
+
+
+def medical_tests_block(names, heading="How it is diagnosed"):
+    return {
+        "type": "tests",
+        "value": {
+            "heading": heading,
+            "intro": "",
+            "tests": [
+                {"name": name, "also_called": "", "description": f"What {name} shows.", "what_to_expect": ""}
+                for name in names
+            ],
+        },
+    }
+
+
+def treatment_phases_block(phases, heading="How it is treated", note=""):
+    """``phases`` are (name, duration) pairs; a phase with a duration gets a source."""
+    return {
+        "type": "treatment_phases",
+        "value": {
+            "heading": heading,
+            "intro": "",
+            "phases": [
+                {
+                    "name": name,
+                    "duration": duration,
+                    "description": f"What happens in {name}.",
+                    "source": source() if duration else NO_SOURCE,
+                }
+                for name, duration in phases
+            ],
+            "note": note,
+        },
+    }
+
+
+def side_effects_block(names, treatment="Chemotherapy", heading="Common side effects"):
+    return {
+        "type": "side_effects",
+        "value": {
+            "heading": heading,
+            "treatment": treatment,
+            "intro": "",
+            "side_effects": [{"name": name, "detail": ""} for name in names],
+        },
+    }
+
+
+def when_to_call_block(signs, do_not=(), heading="When to call right away"):
+    """``signs`` are (sign, call_911) pairs."""
+    return {
+        "type": "when_to_call",
+        "value": {
+            "heading": heading,
+            "intro": "",
+            "signs": [
+                {"sign": sign, "detail": "", "call": "call_911" if call_911 else "care_team"}
+                for sign, call_911 in signs
+            ],
+            "do_not": list(do_not),
+            "source": NO_SOURCE,
+        },
+    }
+
+
+def questions_to_ask_block(questions, heading="Questions to ask the care team"):
+    return {"type": "questions_to_ask", "value": {"heading": heading, "intro": "", "questions": list(questions)}}
+
+
+def glossary_block(terms, heading="Words you may hear"):
+    """``terms`` are (word, meaning) pairs."""
+    return {
+        "type": "glossary",
+        "value": {
+            "heading": heading,
+            "terms": [{"term": term, "also_called": "", "definition": meaning} for term, meaning in terms],
+        },
     }
 
 

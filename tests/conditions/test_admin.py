@@ -33,6 +33,7 @@ def page_form(**overrides):
         "slug": "iron-deficiency-anemia",
         "alternate_names": "low iron",
         "summary": "Too little iron makes too few healthy red blood cells.",
+        "key_facts": streamfield([]),
         "call_to_action": streamfield([]),
         "body": streamfield(
             [
@@ -199,6 +200,62 @@ class ConditionPageAdminTests(WagtailPageTestCase):
 
         messages = error_messages(response.context["form"].errors.as_data()["body"][0])
         self.assertEqual(messages, ["Add at least one symptom."])
+
+    def key_facts_form(self, fact, source):
+        return streamfield(
+            [
+                (
+                    "key_facts",
+                    {
+                        "heading": "Key facts",
+                        "facts": listblock([{"fact": fact, "topic": "general", "source": source}]),
+                    },
+                )
+            ]
+        )
+
+    def test_editor_publishes_key_facts_with_a_sourced_figure(self):
+        checked = (timezone.localdate() - timedelta(days=3)).isoformat()
+        source = {
+            "publisher": "National Cancer Institute",
+            "title": "Childhood ALL (PDQ®)",
+            "url": "https://www.cancer.gov/types/leukemia",
+            "published": "2025",
+            "date_checked": checked,
+        }
+
+        self.assertCanCreate(
+            self.index, ConditionPage, page_form(key_facts=self.key_facts_form("9 in 10 are cured.", source))
+        )
+
+        response = self.client.get("/conditions/iron-deficiency-anemia/")
+        self.assertContains(response, "9 in 10 are cured.")
+        self.assertContains(response, "National Cancer Institute</a>, 2025)")
+
+    def test_a_figure_without_its_source_and_a_future_check_date_are_refused_with_messages(self):
+        empty = {"publisher": "", "title": "", "url": "", "published": "", "date_checked": ""}
+        future = {
+            "publisher": "NCI",
+            "title": "Childhood ALL",
+            "url": "https://www.cancer.gov/",
+            "published": "",
+            "date_checked": (timezone.localdate() + timedelta(days=30)).isoformat(),
+        }
+
+        no_source = self.post_page(page_form(key_facts=self.key_facts_form("Treatment lasts 2 to 3 years.", empty)))
+        in_future = self.post_page(page_form(key_facts=self.key_facts_form("It is not contagious.", future)))
+
+        self.assertEqual(no_source.status_code, 200)
+        self.assertEqual(
+            error_messages(no_source.context["form"].errors.as_data()["key_facts"][0]),
+            ["This states a figure: add the source it comes from (publisher, title, web address, date checked)."],
+        )
+        self.assertEqual(in_future.status_code, 200)
+        self.assertEqual(
+            error_messages(in_future.context["form"].errors.as_data()["key_facts"][0]),
+            ["The date checked cannot be in the future."],
+        )
+        self.assertFalse(ConditionPage.objects.filter(slug="iron-deficiency-anemia").exists())
 
     def test_summary_longer_than_300_characters_is_rejected(self):
         response = self.post_page(page_form(summary="Words. " * 50))

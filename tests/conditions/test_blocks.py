@@ -5,6 +5,7 @@ from bs4 import BeautifulSoup
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from wagtail.blocks import StructBlock
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 
@@ -91,6 +92,17 @@ def test_symptoms_block_leaves_out_levels_with_no_symptoms():
         (blocks.WhatYouCanDoBlock(), {"heading": "Do", "actions": []}, "Add at least one thing a parent can do."),
         (blocks.QuestionsBlock(), {"heading": "Q&A", "questions": []}, "Add at least one question."),
         (blocks.SourcesBlock(), {"heading": "Sources", "sources": []}, "Add at least one source."),
+        (blocks.KeyFactsBlock(), {"heading": "Key facts", "facts": []}, "Add at least one key fact."),
+        (blocks.TestsBlock(), {"heading": "Tests", "tests": []}, "Add at least one test."),
+        (blocks.TreatmentPhasesBlock(), {"heading": "Treatment", "phases": []}, "Add at least one phase."),
+        (
+            blocks.SideEffectsBlock(),
+            {"heading": "Side effects", "treatment": "Chemo", "side_effects": []},
+            "Add at least one side effect.",
+        ),
+        (blocks.WhenToCallBlock(), {"heading": "Call", "signs": []}, "Add at least one warning sign."),
+        (blocks.QuestionsToAskBlock(), {"heading": "Ask", "questions": []}, "Add at least one question."),
+        (blocks.GlossaryBlock(), {"heading": "Words", "terms": []}, "Add at least one word."),
     ],
 )
 def test_empty_lists_are_refused_with_a_message_that_says_what_to_add(block, value, message):
@@ -193,22 +205,38 @@ def test_questions_and_sources_render():
     )
     sources = render(
         blocks.SourcesBlock(),
-        {"heading": "Sources", "sources": [{"title": "NCI", "publisher": "NIH", "url": "https://www.cancer.gov/"}]},
+        {
+            "heading": "Sources",
+            "sources": [
+                {
+                    "title": "NCI",
+                    "publisher": "NIH",
+                    "url": "https://www.cancer.gov/",
+                    "published": "2025",
+                    "date_checked": "2026-11-02",
+                }
+            ],
+        },
     )
 
     assert questions.h3.get_text() == "Is it catching?"
     assert questions.select_one(".prose").get_text(strip=True) == "No."
     assert sources.select_one("ol > li a")["href"] == "https://www.cancer.gov/"
-    assert "NIH" in sources.li.get_text()
+    assert " ".join(sources.li.get_text().split()) == "NIH. NCI (2025). Checked November 2, 2026."
+    assert sources.li.time["datetime"] == "2026-11-02"
 
 
 def all_blocks():
-    """Every block an editor can pick, including the items inside the lists."""
-    body = ConditionPage._meta.get_field("body").stream_block
+    """Every block an editor can pick (in the body and the key facts), including the items inside the lists."""
     found = []
-    for block in body.child_blocks.values():
-        found.append(block)
-        found += [child.child_block for child in block.child_blocks.values() if hasattr(child, "child_block")]
+    for field in ("body", "key_facts"):
+        for block in ConditionPage._meta.get_field(field).stream_block.child_blocks.values():
+            found.append(block)
+            found += [
+                child.child_block
+                for child in block.child_blocks.values()
+                if isinstance(getattr(child, "child_block", None), StructBlock)
+            ]
     return found
 
 
@@ -241,3 +269,267 @@ def test_figure_is_a_lazy_responsive_picture_in_modern_formats_with_its_size(db)
     img = html.select_one("picture img")
     assert (img["width"], img["height"], img["loading"]) == ("480", "360", "lazy")
     assert img["src"].endswith(".jpg")
+
+
+# --- The blocks a parent reads after a diagnosis (issue 14) ---------------------------------------
+
+CHECKED = "2026-11-02"
+NCI = {
+    "publisher": "National Cancer Institute",
+    "title": "Childhood ALL (PDQ®)",
+    "url": "https://www.cancer.gov/types/leukemia",
+    "published": "",
+    "date_checked": CHECKED,
+}
+EMPTY_SOURCE = {"publisher": "", "title": "", "url": "", "published": "", "date_checked": None}
+
+
+def test_key_facts_render_as_a_list_each_with_its_source_beside_it():
+    html = render(
+        blocks.KeyFactsBlock(),
+        {
+            "heading": "Key facts",
+            "facts": [
+                {
+                    "fact": "Most children are cured: 92 in 100.",
+                    "topic": "outlook",
+                    "source": {**NCI, "published": "2022"},
+                },
+                {"fact": "It is not contagious.", "topic": "general", "source": EMPTY_SOURCE},
+            ],
+        },
+    )
+
+    facts = html.select("li.key-fact")
+    assert [" ".join(fact.get_text().split()) for fact in facts] == [
+        "Most children are cured: 92 in 100. (Source: National Cancer Institute, 2022)",
+        "It is not contagious.",
+    ]
+    assert facts[0].select_one(".citation a")["href"] == "https://www.cancer.gov/types/leukemia"
+    assert facts[1].select_one(".citation") is None
+
+
+@pytest.mark.parametrize(
+    "fact",
+    ["Treatment lasts about 2 to 3 years.", "92% are alive 5 years later.", "A fever of 100.4°F is an emergency."],
+)
+def test_a_key_fact_with_a_figure_cannot_be_saved_without_its_source(fact):
+    messages = error_messages(blocks.KeyFactBlock(), {"fact": fact, "topic": "general", "source": EMPTY_SOURCE})
+
+    assert messages == [
+        "This states a figure: add the source it comes from (publisher, title, web address, date checked)."
+    ]
+
+
+def test_a_key_fact_without_a_figure_needs_no_source_and_911_is_not_a_figure():
+    block = blocks.KeyFactBlock()
+    for fact in ["It is not contagious.", "In an emergency, call 911.", "Call our 24-hour line."]:
+        cleaned = block.clean(block.to_python({"fact": fact, "topic": "general", "source": EMPTY_SOURCE}))
+        assert cleaned["fact"] == fact
+
+
+def test_the_key_facts_box_holds_at_most_seven_facts():
+    fact = {"fact": "Short fact.", "topic": "general", "source": EMPTY_SOURCE}
+
+    messages = error_messages(blocks.KeyFactsBlock(), {"heading": "Key facts", "facts": [fact] * 8})
+
+    assert any("at most 7" in message.lower() or "maximum" in message.lower() for message in messages), messages
+
+
+def test_a_source_names_publisher_title_address_and_date_checked():
+    block = blocks.SourceBlock()
+
+    messages = error_messages(
+        block, {"publisher": "", "title": "NCI", "url": "", "published": "", "date_checked": None}
+    )
+
+    assert messages == ["Needed for every source, so parents and reviewers can check it."] * 3
+
+
+def test_a_half_filled_source_on_a_fact_is_refused_and_a_future_check_date_too():
+    half = {**EMPTY_SOURCE, "publisher": "NCI"}
+    future = {**NCI, "date_checked": "2999-01-01"}
+
+    half_messages = error_messages(blocks.KeyFactBlock(), {"fact": "Short.", "topic": "general", "source": half})
+    future_messages = error_messages(blocks.SourceBlock(), future)
+
+    assert half_messages.count("Needed for every source, so parents and reviewers can check it.") == 3
+    assert future_messages == ["The date checked cannot be in the future."]
+
+
+def test_tests_render_what_they_are_and_what_a_child_feels():
+    html = render(
+        blocks.TestsBlock(),
+        {
+            "heading": "How ALL is diagnosed",
+            "intro": "",
+            "tests": [
+                {
+                    "name": "Spinal tap",
+                    "also_called": "lumbar puncture",
+                    "description": "Checks the spinal fluid.",
+                    "what_to_expect": "Your child sleeps.",
+                }
+            ],
+        },
+    )
+
+    test = html.select_one("li.medical-test")
+    assert test.h3.get_text() == "Spinal tap"
+    assert " ".join(test.get_text(" ", strip=True).split()) == (
+        "Spinal tap Also called: lumbar puncture Checks the spinal fluid. What your child may feel: Your child sleeps."
+    )
+
+
+def test_treatment_phases_render_in_order_with_how_long_and_the_source():
+    html = render(
+        blocks.TreatmentPhasesBlock(),
+        {
+            "heading": "How it is treated",
+            "intro": "",
+            "phases": [
+                {"name": "Induction", "duration": "About 4 weeks", "description": "Remission.", "source": NCI},
+                {"name": "Maintenance", "duration": "", "description": "Pills at home.", "source": EMPTY_SOURCE},
+            ],
+            "note": "<p>Remission is not cure.</p>",
+        },
+    )
+
+    phases = html.select("ol.phases > li.phase")
+    assert [phase.h3.get_text() for phase in phases] == ["Induction", "Maintenance"]
+    assert phases[0].select_one(".phase__duration").get_text(" ", strip=True) == "How long: About 4 weeks"
+    assert "Source: National Cancer Institute" in phases[0].select_one(".citation").get_text()
+    assert phases[1].select_one(".phase__duration") is None
+    assert html.select_one(".phases__note").get_text(strip=True) == "Remission is not cure."
+
+
+def test_a_phase_that_says_how_long_needs_a_source():
+    messages = error_messages(
+        blocks.TreatmentPhaseBlock(),
+        {"name": "Induction", "duration": "About 4 weeks", "description": "Remission.", "source": EMPTY_SOURCE},
+    )
+
+    assert messages == [
+        "This states a figure: add the source it comes from (publisher, title, web address, date checked)."
+    ]
+
+
+def test_side_effects_render_with_what_helps():
+    html = render(
+        blocks.SideEffectsBlock(),
+        {
+            "heading": "Side effects",
+            "treatment": "Chemotherapy",
+            "intro": "",
+            "side_effects": [{"name": "Hair loss", "detail": "It grows back."}],
+        },
+    )
+
+    assert [li.get_text(" ", strip=True) for li in html.select("ul.side-effects > li")] == ["Hair loss It grows back."]
+
+
+def when_to_call_value(**changes):
+    return {
+        "heading": "When to call right away",
+        "intro": "",
+        "signs": [
+            {"sign": "A fever of 100.4°F or higher", "detail": "", "call": "care_team"},
+            {"sign": "Trouble breathing", "detail": "Fast or hard.", "call": "call_911"},
+        ],
+        "do_not": ["Do not give fever medicine."],
+        "source": EMPTY_SOURCE,
+        **changes,
+    }
+
+
+def test_when_to_call_puts_911_signs_first_then_the_24_hour_number_and_what_not_to_do(site_settings):
+    site_settings.on_call_phone = "(562) 728-5999"
+    site_settings.save()
+
+    html = render(blocks.WhenToCallBlock(), when_to_call_value(), context={"settings": _settings()})
+
+    groups = html.select(".when-to-call__group")
+    assert [group.h3.get_text() for group in groups] == [
+        "Call 911 now if your child has:",
+        "Call the care team right away, day or night, if your child has:",
+        "Before you call, do not:",
+    ]
+    assert groups[0].li.get_text(" ", strip=True) == "Trouble breathing Fast or hard."
+    assert groups[0].select_one("a[href='tel:911']")
+    assert groups[1].li.get_text(" ", strip=True) == "A fever of 100.4°F or higher"
+    call = groups[1].select_one(".when-to-call__action")
+    assert " ".join(call.get_text().split()) == "24-hour line: Call (562) 728-5999"
+    assert call.a["href"] == "tel:+15627285999"
+    assert groups[2].li.get_text() == "Do not give fever medicine."
+
+
+def test_when_to_call_without_a_24_hour_number_sends_parents_to_the_cancer_center(site_settings):
+    html = render(blocks.WhenToCallBlock(), when_to_call_value(), context={"settings": _settings()})
+
+    call = html.select_one(".when-to-call__group--team .when-to-call__action")
+    assert "ask for the doctor on call" in call.get_text()
+    assert call.a["href"] == "tel:+15627285000"
+
+
+def _settings():
+    """What the ``settings`` context processor gives templates outside a request."""
+    from wagtail.contrib.settings.context_processors import SettingProxy
+
+    return SettingProxy(None)
+
+
+def test_questions_to_ask_are_a_checklist_with_room_for_notes_on_paper():
+    html = render(
+        blocks.QuestionsToAskBlock(),
+        {"heading": "Questions to ask", "intro": "", "questions": ["What is the plan?", "Who do we call at night?"]},
+    )
+
+    items = html.select("ul.checklist > li")
+    assert [item.get_text(strip=True) for item in items] == ["What is the plan?", "Who do we call at night?"]
+    assert all(item.select_one(".print-only.questions-to-ask__notes") for item in items)
+
+
+def test_glossary_lists_words_a_to_z_as_definitions():
+    html = render(
+        blocks.GlossaryBlock(),
+        {
+            "heading": "Words you may hear",
+            "terms": [
+                {"term": "Remission", "also_called": "", "definition": "No signs of leukemia."},
+                {"term": "blast", "also_called": "", "definition": "A young blood cell."},
+            ],
+        },
+    )
+
+    assert [dt.get_text(strip=True) for dt in html.select("dl.glossary > dt")] == ["blast", "Remission"]
+    assert html.select_one("dt dfn")["id"] == "term-blast"
+    assert [dd.get_text() for dd in html.select("dl.glossary > dd")] == ["A young blood cell.", "No signs of leukemia."]
+
+
+def test_glossary_refuses_the_same_word_twice():
+    terms = [
+        {"term": "Remission", "also_called": "", "definition": "One."},
+        {"term": "remission ", "also_called": "", "definition": "Two."},
+    ]
+
+    messages = error_messages(blocks.GlossaryBlock(), {"heading": "Words", "terms": terms})
+
+    assert messages == ["'remission' is already in this list. Keep one and remove the other."]
+
+
+def test_a_text_section_shows_its_source_under_the_text():
+    html = render(
+        blocks.SectionBlock(),
+        {"heading": "Outlook", "body": "<p>92 in 100 are alive 5 years later.</p>", "source": NCI},
+    )
+
+    assert " ".join(html.select_one(".section__source").get_text().split()) == "(Source: National Cancer Institute)"
+
+
+def test_causes_show_a_note_under_the_list():
+    html = render(
+        blocks.CausesBlock(),
+        {"heading": "Causes", "causes": [{"name": "DNA", "explanation": "Why."}], "note": "Nothing you did."},
+    )
+
+    assert html.select_one(".note").get_text() == "Nothing you did."

@@ -16,14 +16,22 @@ from .factories import (
     care_callout_block,
     causes_block,
     condition_page,
+    glossary_block,
     image_block,
+    key_facts,
     make_image,
+    medical_tests_block,
     questions_block,
+    questions_to_ask_block,
     risk_factors_block,
     section_block,
+    side_effects_block,
+    source,
     sources_block,
     symptom,
     symptoms_block,
+    treatment_phases_block,
+    when_to_call_block,
 )
 
 ALL_URL = "/conditions/acute-lymphoblastic-leukemia/"
@@ -44,13 +52,15 @@ def plain(element):
     return " ".join(element.get_text().split())
 
 
-def test_parent_sees_title_other_names_and_summary_first(client, all_condition):
+def test_parent_sees_title_and_other_names_then_the_911_signs_then_the_summary(client, all_condition):
     page = get_page(client)
 
     header = page.select_one("article.condition > header")
     assert header.h1.get_text(strip=True) == "Acute Lymphoblastic Leukemia"
     assert "Also known as: acute lymphocytic leukemia, ALL" in header.get_text(" ", strip=True)
-    assert "ALL is the most common leukemia in children." in header.get_text(" ", strip=True)
+    after_header = [element for element in header.find_next_siblings() if element.name in ("section", "p")]
+    assert after_header[0]["id"] == "call-911"
+    assert plain(after_header[1]) == "ALL is the most common leukemia in children."
 
 
 def test_parent_sees_all_symptoms_risk_factors_and_actions(client, all_condition):
@@ -277,6 +287,12 @@ def _body_of(size, image):
         lambda n: sources_block([f"Source {n}"]),
         lambda n: care_callout_block(URGENT, f"Callout {n}", "Text."),
         lambda n: call_to_action_block(f"Call {n}", phone="(562) 728-5000", link_text="More", link_url="/x/"),
+        lambda n: medical_tests_block([f"Test {n}"]),
+        lambda n: treatment_phases_block([(f"Phase {n}", "About 4 weeks")]),
+        lambda n: side_effects_block([f"Side effect {n}"]),
+        lambda n: when_to_call_block([(f"Sign {n}", False), (f"Other sign {n}", True)], do_not=["Do not wait."]),
+        lambda n: questions_to_ask_block([f"Question to ask {n}?"]),
+        lambda n: glossary_block([(f"Word {n}", "A meaning.")]),
     ]
     body = [symptoms_block([symptom("Fever", URGENT), symptom("Trouble breathing", EMERGENCY)])]
     body += [kinds[n % len(kinds)](n) for n in range(size - 1)]
@@ -297,7 +313,7 @@ def test_query_count_is_pinned_and_does_not_grow_with_the_number_of_blocks(
     settings.PAGE_CACHE_ENABLED = False
     image = make_image()
     condition_page(index, "Small", body=_body_of(3, image))
-    condition_page(index, "Large", body=_body_of(30, image))
+    condition_page(index, "Large", body=_body_of(30, image), key_facts=key_facts(["One.", "Two.", "Three."]))
     # Renditions are made on the first view; count a parent's view after that.
     client.get("/conditions/small/")
     client.get("/conditions/large/")
@@ -309,5 +325,133 @@ def test_query_count_is_pinned_and_does_not_grow_with_the_number_of_blocks(
 
     large = soup(response)
     assert len(large.select(".condition__body > *")) == 30
-    assert len(large.select(".condition__body img[alt^='Picture']")) == 4
+    assert len(large.select(".condition__body img[alt^='Picture']")) == 2
+    assert len(large.select(".when-to-call")) == 2 and len(large.select(".key-fact")) == 3
     assert len(small_queries) == len(large_queries)
+
+
+# --- What a parent asks after a diagnosis (issue 14) ----------------------------------------------
+
+
+def after_diagnosis_page(index, **fields):
+    """A page with every block a parent reads after a diagnosis."""
+    body = [
+        symptoms_block([symptom("Trouble breathing", EMERGENCY), symptom("Fever", URGENT)]),
+        medical_tests_block(["Blood count", "Bone marrow test"]),
+        treatment_phases_block([("Induction", "About 4 weeks"), ("Maintenance", "")]),
+        side_effects_block(["Hair loss", "Mouth sores"]),
+        when_to_call_block([("A fever of 100.4°F or higher", False), ("Trouble breathing", True)]),
+        questions_to_ask_block(["What is the plan?"]),
+        glossary_block([("Remission", "Tests find no leukemia."), ("Blast", "A young blood cell.")]),
+        sources_block(["Childhood ALL (PDQ®)", "Survival statistics"]),
+    ]
+    facts = key_facts(
+        [
+            ("ALL is the most common cancer in children.", "how_common", source()),
+            ("92 in 100 children are alive 5 years later.", "outlook", source()),
+            "It is not contagious.",
+        ]
+    )
+    return condition_page(index, "After Diagnosis", body=body, key_facts=facts, **fields)
+
+
+def test_key_facts_come_right_after_the_911_signs_and_before_the_summary(client, index):
+    after_diagnosis_page(index)
+    page = get_page(client, "/conditions/after-diagnosis/")
+
+    article = page.select_one("article.condition")
+    order = [
+        element.get("id") or element["class"][0]
+        for element in article.find_all(recursive=False)
+        if element.name in ("section", "p")
+    ]
+    assert order[:3] == ["call-911", "key-facts", "lead"]
+    facts = page.select("#key-facts li.key-fact")
+    assert [plain(fact) for fact in facts] == [
+        "ALL is the most common cancer in children. (Source: National Cancer Institute)",
+        "92 in 100 children are alive 5 years later. (Source: National Cancer Institute)",
+        "It is not contagious.",
+    ]
+
+
+def test_on_this_page_lists_the_key_facts_and_every_new_section(client, index):
+    after_diagnosis_page(index)
+    page = get_page(client, "/conditions/after-diagnosis/")
+
+    links = page.select("#on-this-page a")
+    assert texts(links) == [
+        "Key facts",
+        "Symptoms",
+        "How it is diagnosed",
+        "How it is treated",
+        "Common side effects",
+        "When to call right away",
+        "Questions to ask the care team",
+        "Words you may hear",
+        "Sources",
+    ]
+    for link in links:
+        target = page.find(id=link["href"].removeprefix("#"))
+        assert target is not None and target.h2.get_text(strip=True) == link.get_text(strip=True)
+
+
+def test_json_ld_carries_tests_treatments_complications_outlook_words_and_sources(client, index):
+    after_diagnosis_page(index)
+
+    data = json.loads(
+        get_page(client, "/conditions/after-diagnosis/").find("script", type="application/ld+json").string
+    )
+
+    condition = data["about"]
+    assert condition["typicalTest"] == [
+        {"@type": "MedicalTest", "name": "Blood count", "description": "What Blood count shows."},
+        {"@type": "MedicalTest", "name": "Bone marrow test", "description": "What Bone marrow test shows."},
+    ]
+    assert condition["possibleTreatment"] == [
+        {"@type": "MedicalTherapy", "name": "Induction", "description": "What happens in Induction."},
+        {"@type": "MedicalTherapy", "name": "Maintenance", "description": "What happens in Maintenance."},
+        {
+            "@type": "MedicalTherapy",
+            "name": "Chemotherapy",
+            "adverseOutcome": [
+                {"@type": "MedicalEntity", "name": "Hair loss"},
+                {"@type": "MedicalEntity", "name": "Mouth sores"},
+            ],
+        },
+    ]
+    assert condition["possibleComplication"] == ["A fever of 100.4°F or higher", "Trouble breathing"]
+    assert condition["epidemiology"] == "ALL is the most common cancer in children."
+    assert condition["expectedPrognosis"] == "92 in 100 children are alive 5 years later."
+    assert data["abstract"].startswith("ALL is the most common cancer in children. 92 in 100")
+    assert data["hasPart"] == {
+        "@type": "DefinedTermSet",
+        "name": "Words you may hear",
+        "hasDefinedTerm": [
+            {"@type": "DefinedTerm", "name": "Remission", "description": "Tests find no leukemia."},
+            {"@type": "DefinedTerm", "name": "Blast", "description": "A young blood cell."},
+        ],
+    }
+    assert data["citation"][0] == {
+        "@type": "CreativeWork",
+        "name": "Childhood ALL (PDQ®)",
+        "publisher": {"@type": "Organization", "name": "National Cancer Institute"},
+        "url": "https://www.cancer.gov/types/leukemia",
+    }
+    assert [work["name"] for work in data["citation"]] == ["Childhood ALL (PDQ®)", "Survival statistics"]
+
+
+def test_a_page_without_the_new_blocks_leaves_their_properties_out(client, all_condition):
+    data = json.loads(get_page(client).find("script", type="application/ld+json").string)
+
+    for key in ("typicalTest", "possibleTreatment", "possibleComplication", "epidemiology", "expectedPrognosis"):
+        assert key not in data["about"]
+    assert "abstract" not in data and "hasPart" not in data
+
+
+def test_new_blocks_are_searchable_by_their_names(index):
+    page = after_diagnosis_page(index)
+
+    text = page.body_search_text()
+
+    for words in ("Bone marrow test", "Induction", "Chemotherapy", "Remission"):
+        assert words in text

@@ -76,6 +76,8 @@ def test_phone_search_leukemia_reaches_the_all_page_and_the_cancer_center(
     page.goto(live_server.url + "/")
     assert_no_axe_violations(page)
 
+    # On a phone the search box opens from the header's "Search" link.
+    page.locator("header").get_by_role("link", name="Search").tap()
     page.locator("header").get_by_label("Search this site").fill("leukemia")
     page.locator("header").get_by_role("button", name="Search").tap()
     page.wait_for_url(re.compile(r"/search/\?q=leukemia$"))
@@ -122,6 +124,9 @@ def test_keyboard_only_search_leukemia_reaches_the_all_page_and_the_cancer_cente
     page = request.getfixturevalue(page_fixture)
     page.goto(live_server.url + "/")
 
+    if page_fixture == "phone_page":
+        tab_to(page, "a.site-search-toggle")
+        page.keyboard.press("Enter")
     tab_to(page, "#site-search-q")
     page.keyboard.type("leukemia")
     page.keyboard.press("Enter")

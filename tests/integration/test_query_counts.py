@@ -94,3 +94,12 @@ def test_provider_profile(client, index):
     doctor.save()
 
     assert queries(client, doctor.get_absolute_url()) == few == PROFILE_QUERIES
+
+
+def test_the_demo_all_page_with_every_block_a_parent_reads(client, site):
+    """The real ALL page (key facts, tests, phases, side effects, call box, glossary, sources) costs the same."""
+    from django.core.management import call_command
+
+    call_command("load_demo_content", verbosity=0)
+
+    assert queries(client, "/conditions/acute-lymphoblastic-leukemia/") == CONDITION_QUERIES

@@ -12,7 +12,7 @@ def add_spanish_locale(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("base", "0001_initial"),
+        ("base", "0002_site_settings_on_call_phone"),
         ("wagtailcore", "0098_apitoken"),
     ]
 

@@ -30,7 +30,7 @@ def forwards(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("conditions", "0005_assign_medical_review_workflow"),
+        ("conditions", "0006_key_facts_and_new_body_blocks"),
         ("wagtailcore", "0098_apitoken"),
     ]
 

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("conditions", "0006_list_items_as_blocks"),
+        ("conditions", "0007_list_items_as_blocks"),
     ]
 
     operations = [
