@@ -62,13 +62,13 @@ class CallFor(models.TextChoices):
     signs, 911 for the few where minutes count.
     """
 
-    CALL_911 = "call_911", "Call 911"
-    CARE_TEAM = "care_team", "Call the care team right away, day or night"
+    CALL_911 = "call_911", _("Call 911")
+    CARE_TEAM = "care_team", _("Call the care team right away, day or night")
 
 
 class KeyFactTopic(models.TextChoices):
     """What a key fact is about, so search engines can read the outlook and how common a condition is."""
 
-    GENERAL = "general", "General"
-    HOW_COMMON = "how_common", "How common it is"
-    OUTLOOK = "outlook", "Outlook (chances of a cure)"
+    GENERAL = "general", _("General")
+    HOW_COMMON = "how_common", _("How common it is")
+    OUTLOOK = "outlook", _("Outlook (chances of a cure)")

@@ -47,11 +47,21 @@ def english_page(page):
     return page.get_translation_or_none(Locale.get_default())
 
 
+def urgency_items(page):
+    """``[(value, key)]``: every place a page says how soon to act, in order.
+
+    Each symptom's urgency, each care callout's, and who to call for each
+    "call right away" warning sign (911 or the care team).
+    """
+    items = [(symptom, "urgency") for symptom in page.symptoms]
+    items += [(block.value, "urgency") for block in page.body if block.block_type == "care_callout"]
+    items += [(sign, "call") for sign in getattr(page, "warning_signs", [])]
+    return items
+
+
 def urgency_levels(page):
-    """Every urgency on a page, in order: each symptom's, then each care callout's."""
-    levels = [symptom.get("urgency") for symptom in page.symptoms]
-    levels += [block.value.get("urgency") for block in page.body if block.block_type == "care_callout"]
-    return levels
+    """Every urgency level on a page, in order (``urgency_items``)."""
+    return [value.get(key) for value, key in urgency_items(page)]
 
 
 def approval_problems(page, revision=None):
@@ -115,11 +125,11 @@ def show_english_urgency(page, request=None):
         return urgency_levels(source.specific) if source is not None and source.live else None
 
     levels = cache.get_or_set(request, ["english-urgency", str(page.translation_key)], english_levels)
-    items = [*page.symptoms, *[block.value for block in page.body if block.block_type == "care_callout"]]
+    items = urgency_items(page)
     if levels is None or len(levels) != len(items):
         return
-    for item, level in zip(items, levels, strict=True):
-        item["urgency"] = level
+    for (item, key), level in zip(items, levels, strict=True):
+        item[key] = level
 
 
 class ApproveOnlyPermissionTester(PagePermissionTester):
