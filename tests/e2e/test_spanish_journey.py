@@ -20,6 +20,7 @@ def test_phone_spanish_parent_finds_the_all_page_calls_and_finds_a_spanish_speak
     assert page.locator("html").get_attribute("lang") == "es"
     assert_no_axe_violations(page)
 
+    page.locator("header").get_by_role("link", name="Buscar", exact=True).tap()
     page.locator("header").get_by_label("Buscar en este sitio").fill("leucemia")
     page.locator("header").get_by_role("button", name="Buscar").tap()
     page.wait_for_url(re.compile(r"/es/search/\?q=leucemia$"))
