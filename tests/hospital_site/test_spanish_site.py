@@ -386,3 +386,41 @@ def test_the_translators_submit_screen_is_in_the_admin(admin_client, spanish_all
     assert response.status_code == 200
     assert "Submit for medical review" in response.content.decode()
     assert spanish_all.locale == spanish()
+
+
+def spanish_queries(client, url):
+    client.get(url)  # fills the site cache after the last change
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(captured)
+
+
+def test_spanish_find_a_doctor_and_profile_cost_what_the_english_ones_do(
+    client, spanish_speaking_doctor, all_condition, settings
+):
+    from tests.integration.test_query_counts import PROFILE_QUERIES, SEARCH_QUERIES
+
+    settings.PAGE_CACHE_ENABLED = False
+    url = "/es/find-a-doctor/?q=leucemia&language=es"
+    few = spanish_queries(client, url)
+    clinics = [factories.location(f"Clínica {n}", phone=f"(562) 555-01{n:02d}") for n in range(3)]
+    for number in range(30):
+        factories.provider(
+            "Pat", f"Doctor{number}", conditions=[all_condition], languages=["en", "es"], locations=clinics
+        )
+
+    assert spanish_queries(client, url) == few == SEARCH_QUERIES
+    assert spanish_queries(client, "/es" + spanish_speaking_doctor.get_absolute_url()) == PROFILE_QUERIES
+
+
+def test_the_demo_spanish_all_page_costs_what_the_english_one_does(client, site, settings):
+    """The whole Spanish ALL page (every block) costs the same as the English one."""
+    from django.core.management import call_command
+
+    from tests.integration.test_query_counts import CONDITION_QUERIES
+
+    settings.PAGE_CACHE_ENABLED = False
+    call_command("load_demo_content", verbosity=0)
+
+    assert spanish_queries(client, SPANISH_ALL_URL) == CONDITION_QUERIES
