@@ -195,7 +195,7 @@ class DatabaseType(ResourceType):
         return queryset
 
     def ids(self, directory, criteria):
-        return IdSet(query=self.select(directory, criteria).values("pk"))
+        return IdSet(query=self.select(directory, criteria).values_list("pk", flat=True))
 
     def filter(self, directory, criterion):
         """One criterion as a Q (its values ORed)."""
@@ -268,6 +268,10 @@ def gone(resource_type, resource_id):
         "deleted",
         f"{resource_type}/{resource_id} was removed from this directory or no longer sees patients here.",
     )
+
+
+def _country_matches(modifier, value):
+    return string_matches(["US"], modifier, value)
 
 
 def _hospital_only(ids):
@@ -424,13 +428,15 @@ class PractitionerRoleType(DatabaseType):
 
     def referenced(self, directory, selection, param):
         if param == "practitioner":
-            return IdSet(query=selection.values("provider_id"))
+            return IdSet(query=selection.values_list("provider_id", flat=True))
         if param == "location":
-            return IdSet(query=selection.values("location_id"))
+            return IdSet(query=selection.values_list("location_id", flat=True))
         if param == "organization":
             return IdSet(strings=frozenset({resources.HOSPITAL_ID} if selection.exists() else ()))
         if param == "network":
-            networks = Network.objects.filter(plans__providers__in=selection.values("provider_id")).values("pk")
+            networks = Network.objects.filter(plans__providers__in=selection.values("provider_id")).values_list(
+                "pk", flat=True
+            )
             return IdSet(query=networks, prefix=resources.NETWORK_PREFIX)
         if param == "service":
             ids = {
@@ -461,6 +467,8 @@ class LocationType(DatabaseType):
             return Q(pk__in=Location.objects.within(latitude, longitude, miles).values("pk"))
         if criterion.name == "type":
             return Q(pk__in=[])  # no clinic has a type code yet
+        if criterion.name == "address" and _country_matches(criterion.modifier, value):
+            return Q()  # every clinic's address says country US
         fields = {
             "address": ["street", "city", "state", "zip_code"],
             "address-city": ["city"],
@@ -488,6 +496,8 @@ class LocationType(DatabaseType):
 class InsurancePlanType(DatabaseType):
     name = "InsurancePlan"
     model = InsurancePlan
+    # The guide defines it (a plan's networks) though its CapabilityStatement leaves it out.
+    extra_params = {"network": ("reference", f"{plannet.IG}/SearchParameter/insuranceplan-network")}
     targets = {
         "administered-by": "Organization",
         "owned-by": "Organization",
@@ -548,7 +558,7 @@ class InsurancePlanType(DatabaseType):
     def referenced(self, directory, selection, param):
         if param == "network":
             return IdSet(
-                query=Network.objects.filter(plans__in=selection.values("pk")).values("pk"),
+                query=Network.objects.filter(plans__in=selection.values("pk")).values_list("pk", flat=True),
                 prefix=resources.NETWORK_PREFIX,
             )
         if param in self.targets:

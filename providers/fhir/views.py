@@ -62,7 +62,7 @@ def _strict(request):
 
 
 def _json_response(model, status=200, pretty=False, last_modified=None, headers=None):
-    body = model.json(indent=2) if pretty else model.json()
+    body = model.model_dump_json(indent=2 if pretty else None)
     response = HttpResponse(body, status=status, content_type=CONTENT_TYPE)
     # Revalidate every time (ETag); also keeps the anonymous page cache, keyed by URL alone, out of it.
     response["Cache-Control"] = "no-cache"
