@@ -94,6 +94,18 @@ def updated(resource):
     return datetime.fromisoformat(resource["meta"]["lastUpdated"].replace("Z", "+00:00"))
 
 
+def target(all, reference):
+    """The resource a ``Type/id`` reference points to, from the collections read back."""
+    resource_type, _, resource_id = reference.partition("/")
+    return all[resource_type][resource_id]
+
+
+def referring(all, source_type, element, resource):
+    """The ``source_type`` resources whose ``element`` refers to ``resource``."""
+    wanted = f"{resource['resourceType']}/{resource['id']}"
+    return [s for s in all[source_type].values() if wanted in ref(s, element)]
+
+
 # (resource type, query, predicate(resource, directory) on what the API serves, what it may match)
 # "some": neither nothing nor everything; "all"/"none": a parameter that can only match all or none here.
 CASES = [
@@ -149,14 +161,16 @@ CASES = [
     ("Location", "near={lat}|{lon}|20|km", lambda r, d: miles(r, LONG_BEACH) <= 20 * 0.621371, "some"),
     ("Location", "_id={irvine}", lambda r, d: r["id"] == str(d.irvine.pk), "some"),
     ("Location", "_lastUpdated=eb2021", lambda r, d: updated(r).year < 2021, "some"),
-    ("Organization", "partof=Organization/hospital", lambda r, d: ref(r, "partOf") == ["Organization/hospital"], "some"),
+    ("Organization", "partof=Organization/hospital",
+     lambda r, d: ref(r, "partOf") == ["Organization/hospital"], "some"),
     ("Organization", "endpoint=Endpoint/directory", lambda r, d: "Endpoint/directory" in ref(r, "endpoint"), "some"),
     ("Organization", "address=long", lambda r, d: any(starts(address_parts(a), "long") for a in r.get("address", [])),
      "some"),
     ("Organization", "name=harbor", lambda r, d: starts([r["name"]], "harbor"), "some"),
     ("Organization", "name:contains=cancer", lambda r, d: "cancer" in r["name"].lower(), "some"),
     ("Organization", "type=ntwk", lambda r, d: "ntwk" in {c for _s, c in codes(r["type"])}, "some"),
-    ("Organization", f"type={plannet.ORG_TYPE}|fac", lambda r, d: (plannet.ORG_TYPE, "fac") in codes(r["type"]), "some"),
+    ("Organization", f"type={plannet.ORG_TYPE}|fac",
+     lambda r, d: (plannet.ORG_TYPE, "fac") in codes(r["type"]), "some"),
     ("Organization", "coverage-area=Location/{main}", lambda r, d: False, "none"),
     ("Organization", "_id=hospital", lambda r, d: r["id"] == "hospital", "some"),
     ("Organization", "_lastUpdated=ge2021", lambda r, d: updated(r).year >= 2021, "all"),
@@ -167,10 +181,11 @@ CASES = [
      lambda r, d: ref(r, "providedBy") == ["Organization/hospital"], "all"),
     ("HealthcareService", "endpoint=Endpoint/directory", lambda r, d: bool(ref(r, "endpoint")), "none"),
     ("HealthcareService", "name=video", lambda r, d: starts([r["name"]], "video"), "some"),
-    ("HealthcareService", "service-category=prov", lambda r, d: "prov" in {c for _s, c in codes(r["category"])}, "all"),
+    ("HealthcareService", "service-category=prov",
+     lambda r, d: "prov" in {c for _s, c in codes(r["category"])}, "all"),
     ("HealthcareService", "service-type=57", lambda r, d: bool(r.get("type")), "none"),
-    ("HealthcareService", f"specialty={CARDIOLOGY}", lambda r, d: CARDIOLOGY in {c for _s, c in codes(r.get("specialty"))},
-     "some"),
+    ("HealthcareService", f"specialty={CARDIOLOGY}",
+     lambda r, d: CARDIOLOGY in {c for _s, c in codes(r.get("specialty"))}, "some"),
     ("HealthcareService", "_id=telehealth", lambda r, d: r["id"] == "telehealth", "some"),
     ("HealthcareService", "_lastUpdated=ge2021", lambda r, d: updated(r).year >= 2021, "all"),
     ("InsurancePlan", "administered-by=Organization/hospital", lambda r, d: bool(ref(r, "administeredBy")), "none"),
@@ -227,36 +242,36 @@ def test_each_parameter_alone_finds_exactly_what_matches(client, directory, reso
 
 CHAINS = [
     ("PractitionerRole", "location.address-postalcode=90731",
-     lambda r, d, all: any(all["Location"][x.split("/")[1]]["address"]["postalCode"] == "90731" for x in ref(r, "location"))),
+     lambda r, d, all: any(target(all, x)["address"]["postalCode"] == "90731" for x in ref(r, "location"))),
     ("PractitionerRole", "practitioner.name=ana",
-     lambda r, d, all: starts(names(all["Practitioner"][ref(r, "practitioner")[0].split("/")[1]]), "ana")),
+     lambda r, d, all: starts(names(target(all, ref(r, "practitioner")[0])), "ana")),
     ("PractitionerRole", "location:Location.address-city=san",
-     lambda r, d, all: any(starts([all["Location"][x.split("/")[1]]["address"]["city"]], "san") for x in ref(r, "location"))),
+     lambda r, d, all: any(starts([target(all, x)["address"]["city"]], "san") for x in ref(r, "location"))),
     ("PractitionerRole", "location.near={lat}|{lon}|10|[mi_us]",
-     lambda r, d, all: any(miles(all["Location"][x.split("/")[1]], LONG_BEACH) <= 10 for x in ref(r, "location"))),
+     lambda r, d, all: any(miles(target(all, x), LONG_BEACH) <= 10 for x in ref(r, "location"))),
     ("PractitionerRole", "network.name=coastline",
-     lambda r, d, all: any(all["Organization"][x.split("/")[1]]["name"].lower().startswith("coastline")
-                           for x in networks_of(r))),
+     lambda r, d, all: any(starts([target(all, x)["name"]], "coastline") for x in networks_of(r))),
     ("PractitionerRole", f"service.specialty={CARDIOLOGY}",
-     lambda r, d, all: any(CARDIOLOGY in {c for _s, c in codes(all["HealthcareService"][x.split("/")[1]].get("specialty"))}
+     lambda r, d, all: any((NUCC, CARDIOLOGY) in codes(target(all, x).get("specialty"))
                            for x in ref(r, "healthcareService"))),
     ("HealthcareService", "location.address-city=Irvine",
-     lambda r, d, all: any(all["Location"][x.split("/")[1]]["address"]["city"] == "Irvine" for x in ref(r, "location"))),
+     lambda r, d, all: any(target(all, x)["address"]["city"] == "Irvine" for x in ref(r, "location"))),
     ("Practitioner", "_has:PractitionerRole:practitioner:location=Location/{harbor}",
-     lambda r, d, all: any(ref(role, "practitioner") == [f"Practitioner/{r['id']}"]
-                           and f"Location/{d.harbor.pk}" in ref(role, "location") for role in all["PractitionerRole"].values())),
+     lambda r, d, all: any(f"Location/{d.harbor.pk}" in ref(role, "location")
+                           for role in referring(all, "PractitionerRole", "practitioner", r))),
     ("Location", f"_has:PractitionerRole:location:specialty={CARDIOLOGY}",
-     lambda r, d, all: any(f"Location/{r['id']}" in ref(role, "location") and (NUCC, CARDIOLOGY) in codes(role.get("specialty"))
-                           for role in all["PractitionerRole"].values())),
+     lambda r, d, all: any((NUCC, CARDIOLOGY) in codes(role.get("specialty"))
+                           for role in referring(all, "PractitionerRole", "location", r))),
     ("Organization", "_has:InsurancePlan:network:name=coastline",
-     lambda r, d, all: any(f"Organization/{r['id']}" in ref(plan, "network") and plan["name"].lower().startswith("coastline")
-                           for plan in all["InsurancePlan"].values())),
+     lambda r, d, all: any(starts([plan["name"]], "coastline")
+                           for plan in referring(all, "InsurancePlan", "network", r))),
     ("Organization", "_has:PractitionerRole:network:practitioner=Practitioner/{ben}",
-     lambda r, d, all: any(f"Organization/{r['id']}" in networks_of(role) and ref(role, "practitioner") == [f"Practitioner/{d.ben.pk}"]
-                           for role in all["PractitionerRole"].values())),
+     lambda r, d, all: any(ref(role, "practitioner") == [f"Practitioner/{d.ben.pk}"]
+                           for role in all["PractitionerRole"].values()
+                           if f"Organization/{r['id']}" in networks_of(role))),
     ("HealthcareService", "_has:PractitionerRole:service:practitioner=Practitioner/{ana}",
-     lambda r, d, all: any(f"HealthcareService/{r['id']}" in ref(role, "healthcareService")
-                           and ref(role, "practitioner") == [f"Practitioner/{d.ana.pk}"] for role in all["PractitionerRole"].values())),
+     lambda r, d, all: any(ref(role, "practitioner") == [f"Practitioner/{d.ana.pk}"]
+                           for role in referring(all, "PractitionerRole", "healthcareService", r))),
 ]  # fmt: skip
 
 
