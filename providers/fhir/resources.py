@@ -114,8 +114,12 @@ class Context:
         return getattr(self.site_settings, "updated_at", None) or self.now
 
 
-def meta(profile, last_updated):
-    return Meta(profile=[profile], lastUpdated=last_updated)
+# FHIR's tag for test data, on every resource made from fictional demo rows (as the site labels them).
+DEMO_TAG = Coding(system="http://terminology.hl7.org/CodeSystem/v3-ActReason", code="HTEST", display="test health data")
+
+
+def meta(profile, last_updated, demo=False):
+    return Meta(profile=[profile], lastUpdated=last_updated, tag=[DEMO_TAG] if demo else None)
 
 
 def coding(system, code, display=None):
@@ -169,7 +173,7 @@ def practitioner(provider, context):
     ]
     return Practitioner(
         id=str(provider.pk),
-        meta=meta(plannet.PROFILES["Practitioner"], provider.updated_at),
+        meta=meta(plannet.PROFILES["Practitioner"], provider.updated_at, provider.is_demo),
         identifier=[
             Identifier(
                 use="official",
@@ -243,7 +247,7 @@ def practitioner_role(link, context):
     role = ROLES.get(provider.credentials)
     return PractitionerRole(
         id=str(link.pk),
-        meta=meta(plannet.PROFILES["PractitionerRole"], role_last_updated(link)),
+        meta=meta(plannet.PROFILES["PractitionerRole"], role_last_updated(link), provider.is_demo),
         extension=extensions,
         active=provider.active,
         practitioner=reference("Practitioner", provider.pk, provider.display_name),
@@ -325,7 +329,7 @@ def network(row, insurers):
     part_of = Reference(display=" / ".join(insurers)) if insurers else None
     return Organization(
         id=network_id(row.pk),
-        meta=meta(plannet.PROFILES["Network"], row.updated_at),
+        meta=meta(plannet.PROFILES["Network"], row.updated_at, row.is_demo),
         active=True,
         type=[concept(plannet.ORG_TYPE, "ntwk")],
         name=row.name,
@@ -344,7 +348,7 @@ def insurance_plan(plan, context):
     insurer = Reference(display=plan.insurer)
     return InsurancePlan(
         id=str(plan.pk),
-        meta=meta(plannet.PROFILES["InsurancePlan"], plan.updated_at),
+        meta=meta(plannet.PROFILES["InsurancePlan"], plan.updated_at, plan.is_demo),
         identifier=[Identifier(system=f"{context.base_url}/sid/insurance-plan", value=plan.slug)],
         status="active",
         type=[product_type],

@@ -11,6 +11,7 @@ from fhirpathpy import evaluate
 
 from providers.fhir import plannet
 from providers.validators import is_valid_npi
+from tests.providers import factories
 from tests.providers.fhir_helpers import BASE, HEM_ONC, NUCC, build_directory, everything, get_json
 
 TYPES = [
@@ -164,3 +165,17 @@ def test_the_endpoint_is_this_api(client, directory):
     endpoint = get_json(client, f"{BASE}/Endpoint/directory")
     assert endpoint["address"] == "http://testserver/fhir/r4"
     assert endpoint["payloadMimeType"] == ["application/fhir+json"]
+
+
+def test_fictional_demo_rows_are_tagged_as_test_data(client, directory):
+    demo = factories.provider("Demo", "Doctor", is_demo=True)
+    tag = {
+        "system": "http://terminology.hl7.org/CodeSystem/v3-ActReason",
+        "code": "HTEST",
+        "display": "test health data",
+    }
+
+    assert get_json(client, f"{BASE}/Practitioner/{demo.pk}")["meta"]["tag"] == [tag]
+    role = get_json(client, f"{BASE}/PractitionerRole/{demo.provider_locations.get().pk}")
+    assert role["meta"]["tag"] == [tag]
+    assert "tag" not in get_json(client, f"{BASE}/Practitioner/{directory.ana.pk}")["meta"]
