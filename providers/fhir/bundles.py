@@ -7,7 +7,7 @@ from fhir.resources.R4B.meta import Meta
 from fhir.resources.R4B.operationoutcome import OperationOutcome, OperationOutcomeIssue
 
 from . import plannet
-from .params import Criterion, invalid
+from .params import COUNT_LIMIT, Criterion, invalid
 from .search import MAX_INCLUDED
 
 # Where each reference search parameter's targets are in a resource (the guide's SearchParameter
@@ -86,7 +86,12 @@ def search_bundle(directory, resource_type, query):
             if source != resource_type:
                 raise invalid(f"_include={source}:…: only {resource_type}'s own references can be included here.")
     selection = searched.select(directory, query.criteria)
-    total = searched.count(selection) if (query.total or query.summary_count) else None
+    total = None
+    if query.summary_count or query.total == "accurate":
+        total = searched.count(selection)
+    elif query.total == "capped":
+        counted = searched.count(selection, limit=COUNT_LIMIT + 1)
+        total = counted if counted <= COUNT_LIMIT else None
     links = [BundleLink(relation="self", url=link(context.base_url, resource_type, query.used))]
     entries = []
     if not query.summary_count and query.count > 0:

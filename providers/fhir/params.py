@@ -14,6 +14,9 @@ from django.utils import timezone
 ID_PATTERN = re.compile(r"^[A-Za-z0-9\-.]{1,64}$")
 DEFAULT_COUNT = 20
 MAX_COUNT = 100
+# Bundle.total is counted up to this many matches unless _total=accurate: counting every one of
+# tens of thousands of matches costs fifty times the page (bench/README.md), as in Find a Doctor.
+COUNT_LIMIT = 1000
 # Parameters that shape the answer rather than select resources.
 RESULT_PARAMETERS = {"_count", "_summary", "_total", "_include", "_revinclude", "_format", "_pretty", "_cursor"}
 DATE_PREFIXES = ("eq", "ne", "gt", "lt", "ge", "le", "sa", "eb")
@@ -63,7 +66,8 @@ class Query:
     criteria: list
     count: int = DEFAULT_COUNT
     summary_count: bool = False
-    total: bool = True
+    # "capped" (the default): exact up to COUNT_LIMIT matches, left out above; "accurate"; "none".
+    total: str = "capped"
     includes: list = field(default_factory=list)
     revincludes: list = field(default_factory=list)
     cursor: str = ""
@@ -156,7 +160,7 @@ def _result_parameter(query, key, value):
     elif key == "_total":
         if value not in ("none", "estimate", "accurate"):
             raise invalid("_total must be none, estimate or accurate.")
-        query.total = value != "none"
+        query.total = {"estimate": "capped"}.get(value, value)
     elif key == "_include":
         query.includes.append(value)
     elif key == "_revinclude":

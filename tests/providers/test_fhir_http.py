@@ -195,12 +195,12 @@ PINNED = [
     ("/Practitioner?name=a", 3),
     # count, page, specialties, plans, their networks
     (f"/PractitionerRole?specialty={NUCC}|{HEM_ONC}", 5),
-    # the "done when" search: + the included locations (1) and practitioners (2)
+    # the "done when" search: + the clinics within 10 miles (1), the included locations (1) and practitioners (2)
     (
         f"/PractitionerRole?specialty={NUCC}|{HEM_ONC}&location.near={LONG_BEACH[0]}|{LONG_BEACH[1]}|10|[mi_us]"
         "&network=Organization/network-{network}&_include=PractitionerRole:location"
         "&_include=PractitionerRole:practitioner",
-        8,
+        9,
     ),
     ("/Practitioner?_has:PractitionerRole:practitioner:specialty=" + CARDIOLOGY, 3),
     # count, page, the roles there (1) with their specialties, plans and networks (3)

@@ -404,3 +404,30 @@ def test_inactive_and_deleted_providers_are_never_found(client, directory):
     roles = everything(client, "PractitionerRole")
     assert str(directory.inactive.pk) not in practitioners and str(directory.deleted_id) not in practitioners
     assert not any(r["practitioner"]["reference"] == f"Practitioner/{directory.inactive.pk}" for r in roles.values())
+
+
+def test_total_is_counted_up_to_a_limit_unless_asked_for(client, directory, monkeypatch):
+    monkeypatch.setattr("providers.fhir.bundles.COUNT_LIMIT", 3)
+    roles = len(everything(client, "PractitionerRole"))
+    assert roles > 3
+
+    assert "total" not in get_json(client, f"{BASE}/PractitionerRole")
+    assert get_json(client, f"{BASE}/PractitionerRole?_total=accurate")["total"] == roles
+    assert get_json(client, f"{BASE}/PractitionerRole?_summary=count")["total"] == roles
+    assert get_json(client, f"{BASE}/PractitionerRole?practitioner=Practitioner/{directory.ana.pk}")["total"] == 2
+    assert "total" not in get_json(
+        client, f"{BASE}/PractitionerRole?practitioner=Practitioner/{directory.ana.pk}&_total=none"
+    )
+
+
+def test_includes_stop_at_a_limit_and_say_so(client, directory, monkeypatch):
+    monkeypatch.setattr("providers.fhir.bundles.MAX_INCLUDED", 1)
+    bundle = get_json(client, f"{BASE}/Location?_id={directory.main.pk}&_revinclude=PractitionerRole:location")
+
+    assert len(entries(bundle, "include")) == 1
+    (notice,) = entries(bundle, "outcome")
+    assert notice["resourceType"] == "OperationOutcome"
+    assert (
+        notice["issue"][0]["code"] == "too-costly"
+        and "_revinclude=PractitionerRole:location" in notice["issue"][0]["diagnostics"]
+    )
