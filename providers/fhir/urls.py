@@ -8,5 +8,6 @@ app_name = "fhir"
 
 urlpatterns = [
     path("metadata", views.api, {"rest": "metadata"}, name="metadata"),
-    re_path(r"^(?P<rest>.*)$", views.api, name="api"),
+    # Any path at all, line breaks included: every answer under /fhir/r4/ is FHIR.
+    re_path(r"^(?P<rest>[\s\S]*)\Z", views.api, name="api"),
 ]
