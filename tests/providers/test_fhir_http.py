@@ -186,29 +186,31 @@ def count_queries(client, url):
     return len(captured)
 
 
-# (url, queries): pinned, and the same with three times the providers. Every search costs a count, a page,
-# and a prefetch per related list a resource shows; chains and _has are subqueries of the same SQL.
+# (url, queries): pinned, and the same with more providers. A search costs a count, the page's ids, the
+# page's rows, and one query per related list the resources show; chains and _has are subqueries of the same
+# SQL (a chain to Location lists the clinics first); an include or revinclude loads like a page.
 PINNED = [
     # the provider (1), languages (1)
     ("/Practitioner/{ana}", 2),
-    # count (1), page (1), languages (1)
-    ("/Practitioner?name=a", 3),
-    # count, page, specialties, plans, their networks
-    (f"/PractitionerRole?specialty={NUCC}|{HEM_ONC}", 5),
+    # count, ids, rows, languages
+    ("/Practitioner?name=a", 4),
+    # count, ids, rows, specialties, plans, their networks
+    (f"/PractitionerRole?specialty={NUCC}|{HEM_ONC}", 6),
     # the "done when" search: + the clinics within 10 miles (1), the included locations (1) and practitioners (2)
     (
         f"/PractitionerRole?specialty={NUCC}|{HEM_ONC}&location.near={LONG_BEACH[0]}|{LONG_BEACH[1]}|10|[mi_us]"
         "&network=Organization/network-{network}&_include=PractitionerRole:location"
         "&_include=PractitionerRole:practitioner",
-        9,
+        10,
     ),
-    ("/Practitioner?_has:PractitionerRole:practitioner:specialty=" + CARDIOLOGY, 3),
-    # count, page, the roles there (1) with their specialties, plans and networks (3)
-    ("/Location?near={lat}|{lon}|25|[mi_us]&_revinclude=PractitionerRole:location", 6),
-    # count, page, networks
-    ("/InsurancePlan?name=harbor", 3),
-    # specialties, networks with their plans (2); where each specialty is practised comes from the site cache
+    ("/Practitioner?_has:PractitionerRole:practitioner:specialty=" + CARDIOLOGY, 4),
+    # count, ids, rows, the roles there: ids, rows, specialties, plans, networks
+    ("/Location?near={lat}|{lon}|25|[mi_us]&_revinclude=PractitionerRole:location", 8),
+    # count, ids, rows, networks
+    ("/InsurancePlan?name=harbor", 4),
+    # the networks and their plans (for the insurers' names)
     ("/Organization", 2),
+    # the specialties; where each is practised comes from the site cache
     ("/HealthcareService?specialty=" + HEM_ONC, 1),
     ("/metadata", 0),
 ]
