@@ -83,6 +83,41 @@ def test_every_resource_keeps_the_rules_of_its_plan_net_profile(served):
             assert evaluate(resource, invariant["expression"]) == [True], f"{label} breaks {invariant['key']}"
 
 
+# Which elements each of the guide's slices is (how the guide tells them apart: a fixed system or URL).
+SLICES = {
+    "identifier:NPI": lambda r: [
+        i for i in r.get("identifier", []) if i.get("system") == "http://hl7.org/fhir/sid/us-npi"
+    ],
+    "identifier:CLIA": lambda r: [
+        i for i in r.get("identifier", []) if i.get("system") == "urn:oid:2.16.840.1.113883.4.7"
+    ],
+    "identifier:NAIC": lambda r: [
+        i for i in r.get("identifier", []) if i.get("system") == "urn:oid:2.16.840.1.113883.6.300"
+    ],
+    "extension:newpatients": lambda r: [e for e in r.get("extension", []) if e["url"] == plannet.EXT_NEW_PATIENTS],
+}
+
+
+def test_slices_keep_the_guides_rules_the_npi_check_digit_among_them(served):
+    profiles = plannet.data()["profiles"]
+    checked = set()
+    for resource in served:
+        for slice_name, invariants in profiles[resource["meta"]["profile"][0]]["sliceInvariants"].items():
+            for element in SLICES[slice_name](resource):
+                checked.add((resource["resourceType"], slice_name))
+                for invariant in invariants:
+                    assert evaluate(element, invariant["expression"]) == [True], (resource["id"], invariant["key"])
+    # US Core's us-core-17 is the NPI's Luhn check digit, and it ran on every Practitioner.
+    assert {("Practitioner", "identifier:NPI"), ("PractitionerRole", "extension:newpatients")} <= checked
+
+
+def test_the_guides_npi_rule_rejects_a_wrong_check_digit():
+    rules = plannet.data()["profiles"][plannet.PROFILES["Practitioner"]]["sliceInvariants"]["identifier:NPI"]
+    (rule,) = [r for r in rules if r["key"] == "us-core-17"]
+    assert evaluate({"value": "1234567893"}, rule["expression"]) == [True]
+    assert evaluate({"value": "1234567890"}, rule["expression"]) == [False]
+
+
 def test_specialties_come_from_plan_nets_nucc_value_set(served, directory):
     allowed = plannet.specialty_codes()
     roles = [r for r in served if r["resourceType"] == "PractitionerRole"]

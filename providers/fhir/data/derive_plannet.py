@@ -87,7 +87,7 @@ def profiles(folder):
         definition = json.loads(path.read_text(encoding="utf-8"))
         if definition["type"] not in SERVED:
             continue
-        required, fixed, invariants = [], {}, []
+        required, fixed, invariants, slices = [], {}, [], {}
         for element in definition["snapshot"]["element"]:
             path_name = element["path"]
             depth = path_name.count(".")
@@ -98,6 +98,14 @@ def profiles(folder):
                 for key, value in element.items():
                     if key.startswith(("fixed", "pattern")):
                         fixed[path_name.split(".", 1)[1]] = value
+            # Rules on one slice of an element (the NPI among a Practitioner's identifiers).
+            if depth == 1 and ":" in element["id"] and element["id"].count(":") == 1:
+                rules = [c for c in element.get("constraint", []) if not c["key"].startswith(BASE_INVARIANT_PREFIXES)]
+                if rules:
+                    slices[element["id"].split(".", 1)[1]] = [
+                        {"key": c["key"], "severity": c["severity"], "human": c["human"], "expression": c["expression"]}
+                        for c in rules
+                    ]
             if depth == 0:
                 for constraint in element.get("constraint", []):
                     if not constraint["key"].startswith(BASE_INVARIANT_PREFIXES):
@@ -114,6 +122,7 @@ def profiles(folder):
             "required": required,
             "fixed": fixed,
             "invariants": invariants,
+            "sliceInvariants": slices,
         }
     return found
 
