@@ -51,6 +51,11 @@ LISTED_LOCATIONS = 2000
 TOKEN_MODIFIERS = {"", "text"}
 
 
+def key(text):
+    """The primary key an id like ``123`` names, or None (letters, other digits, beyond a bigint)."""
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 18 else None
+
+
 @dataclass
 class IdSet:
     """Ids of one resource type: a set of strings, or a query of integer keys (ids ``prefix`` + key)."""
@@ -63,7 +68,8 @@ class IdSet:
         """The integer keys of ids that look like ``prefix<int>``: a subquery, or a list."""
         if self.query is not None:
             return self.query if self.prefix == prefix else []
-        return [int(s[len(prefix) :]) for s in self.strings if s.startswith(prefix) and s[len(prefix) :].isdigit()]
+        keys = [key(s[len(prefix) :]) for s in self.strings if s.startswith(prefix)]
+        return [k for k in keys if k is not None]
 
     def resolve(self):
         """Every id as a string (runs the query, if any)."""
@@ -215,7 +221,7 @@ class DatabaseType(ResourceType):
 
     def value_q(self, directory, criterion, value):
         if criterion.name == "_id":
-            return Q(pk=int(value)) if value.isdigit() else Q(pk__in=[])
+            return Q(pk=key(value)) if key(value) is not None else Q(pk__in=[])
         if criterion.name == "_lastUpdated":
             lookups, negate = date_lookup(*parse_date(value))
             q = Q(**{f"{self.updated_field}__{key}": bound for key, bound in lookups.items()})
@@ -238,9 +244,9 @@ class DatabaseType(ResourceType):
         """
         queryset = selection.order_by("pk")
         if cursor:
-            if not cursor.isdigit():
+            if key(cursor) is None:
                 raise invalid("_cursor is not one this server wrote; start from the first page.")
-            queryset = queryset.filter(pk__gt=int(cursor))
+            queryset = queryset.filter(pk__gt=key(cursor))
         ids = list(queryset.values_list("pk", flat=True)[: count + 1])
         rows = list(self.load(self.model.objects.filter(pk__in=ids[:count]).order_by("pk"))) if ids else []
         return rows, len(ids) > count
@@ -250,9 +256,9 @@ class DatabaseType(ResourceType):
         return queryset
 
     def read(self, directory, resource_id):
-        if not resource_id.isdigit():
+        if key(resource_id) is None:
             raise not_found(self.name, resource_id)
-        rows = list(self.load(self.model.objects.filter(pk=int(resource_id))))
+        rows = list(self.load(self.model.objects.filter(pk=key(resource_id))))
         if not rows:
             raise not_found(self.name, resource_id)
         self.check_gone(rows[0], resource_id)
@@ -265,7 +271,7 @@ class DatabaseType(ResourceType):
         return str(row.pk)
 
     def by_ids(self, directory, ids, limit):
-        keys = [int(i) for i in ids if i.isdigit()]
+        keys = [key(i) for i in ids if key(i) is not None]
         rows = list(self.load(self.select(directory, []).filter(pk__in=keys).order_by("pk"))[: limit + 1])
         return self.build(directory, rows[:limit]), len(rows) > limit
 
@@ -336,8 +342,8 @@ class PractitionerType(DatabaseType):
         except FHIRError as error:
             if (
                 error.status == 404
-                and resource_id.isdigit()
-                and RemovedProvider.objects.filter(pk=int(resource_id)).exists()
+                and key(resource_id) is not None
+                and RemovedProvider.objects.filter(pk=key(resource_id)).exists()
             ):
                 raise gone(self.name, resource_id) from None
             raise

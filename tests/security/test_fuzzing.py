@@ -199,3 +199,12 @@ def test_classic_attack_strings_are_harmless_in_the_fhir_api(client, directory, 
         assert_fhir_answered_safely(client.get(f"/fhir/r4/{resource_type}", {name: attack}), attack)
     assert_fhir_answered_safely(client.get(f"/fhir/r4/Practitioner/{quote(attack, safe='')}"), attack)
     assert row_counts() == before
+
+
+@pytest.mark.parametrize("number", ["99999999999999999999999", "²", "٣", "-1", "1e9"])
+def test_ids_that_are_not_our_keys_are_answered_calmly(client, directory, number):
+    value = quote(number)
+    paths = [f"Practitioner/{value}", f"Practitioner?_id={value}", f"Location?_cursor={value}"]
+    paths.append(f"PractitionerRole?location=Location/{value}")
+    for path in paths:
+        assert_fhir_answered_safely(client.get(f"/fhir/r4/{path}"), number)
