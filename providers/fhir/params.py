@@ -131,6 +131,9 @@ def parse_query(pairs, known, strict):
     """
     query = Query(criteria=[])
     for key, value in pairs:
+        if "\x00" in key or "\x00" in value:
+            # No text in FHIR (or in PostgreSQL) holds a NUL character.
+            raise invalid(f"{key.replace(chr(0), '')}: a parameter cannot contain a NUL character.")
         base_name = key.split(":", 1)[0].split(".", 1)[0]
         if key in RESULT_PARAMETERS:
             _result_parameter(query, key, value)
