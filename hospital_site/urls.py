@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from base import outage
 from base import views as base_views
 from base.sitemaps import LivePagesSitemap
+from providers.fhir import views as fhir_views
 from search import views as search_views
 
 # A database outage is answered with a 503 page that needs no database (base/outage.py).
@@ -18,6 +19,9 @@ urlpatterns = [
     path("healthz", base_views.healthz, name="healthz"),
     path("search/", search_views.search, name="search"),
     path("find-a-doctor/", include("providers.urls")),
+    # The FHIR R4 directory API: never under a language prefix, never redirected (docs/fhir.md).
+    path("fhir/r4", fhir_views.api, name="fhir-base"),
+    path("fhir/r4/", include("providers.fhir.urls")),
     path(settings.ADMIN_URL_PATH, include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": LivePagesSitemap}}, name="sitemap"),

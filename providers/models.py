@@ -164,6 +164,8 @@ class Specialty(models.Model):
         "hematology, oncology",
     )
 
+    updated_at = models.DateTimeField(auto_now=True, help_text="When this row last changed (the API's lastUpdated).")
+
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "specialties"
@@ -207,6 +209,8 @@ class Network(models.Model):
     slug = models.SlugField(max_length=160, unique=True, blank=True, help_text="Filled in from the name when blank.")
     is_demo = models.BooleanField("demo network", default=False, help_text="Fictional demo data.")
 
+    updated_at = models.DateTimeField(auto_now=True, help_text="When this row last changed (the API's lastUpdated).")
+
     class Meta:
         ordering = ["name"]
 
@@ -247,6 +251,8 @@ class InsurancePlan(models.Model):
         Network, related_name="plans", blank=True, help_text="The provider networks this plan uses."
     )
     is_demo = models.BooleanField("demo plan", default=False, help_text="Fictional demo data.")
+
+    updated_at = models.DateTimeField(auto_now=True, help_text="When this row last changed (the API's lastUpdated).")
 
     class Meta:
         ordering = ["name"]
@@ -308,6 +314,8 @@ class Location(models.Model):
         blank=True,
         help_text="Insurance plans this clinic accepts.",
     )
+
+    updated_at = models.DateTimeField(auto_now=True, help_text="When this row last changed (the API's lastUpdated).")
 
     objects = LocationQuerySet.as_manager()
 
@@ -671,6 +679,20 @@ class Provider(ClusterableModel):
         """The number to call for an appointment: the first location's."""
         first = self.location_list[:1]
         return first[0].phone_number if first else ""
+
+
+class RemovedProvider(models.Model):
+    """A provider deleted from the directory, remembered so the FHIR API can answer 410 Gone, not 404.
+
+    Written by a signal when a ``Provider`` row is deleted; holds no personal data beyond the id and NPI.
+    """
+
+    provider_id = models.BigIntegerField(primary_key=True)
+    npi = models.CharField("NPI", max_length=10)
+    removed_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"Removed provider {self.provider_id} (NPI {self.npi})"
 
 
 class ProviderLocation(Orderable):

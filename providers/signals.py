@@ -14,7 +14,7 @@ from wagtail.signals import page_published
 from base.cache import invalidate
 from conditions.models import ConditionPage
 
-from .models import Provider, Specialty, refresh_search_text
+from .models import Provider, RemovedProvider, Specialty, refresh_search_text
 
 
 def _refresh_from_m2m(instance, action, reverse, pk_set, **kwargs):
@@ -58,6 +58,12 @@ def remember_linked_providers(sender, instance, **kwargs):
 @receiver(post_delete, sender=Specialty)
 def forget_deleted_links(sender, instance, **kwargs):
     refresh_search_text(Provider.objects.filter(pk__in=getattr(instance, "_linked_provider_ids", [])))
+
+
+@receiver(post_delete, sender=Provider)
+def remember_removed_provider(sender, instance, **kwargs):
+    """The FHIR API answers 410 Gone for a deleted provider's id, as it does for an inactive one."""
+    RemovedProvider.objects.update_or_create(provider_id=instance.pk, defaults={"npi": instance.npi})
 
 
 def directory_paths():

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.staticfiles",
     "csp",
+    "corsheaders",
     "axes",
     "django_ratelimit",
     # Optional two-step sign-in for staff (STAFF_2FA_REQUIRED); docs/security.md, section 7.
@@ -68,6 +69,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # CORS for the FHIR API only (CORS_URLS_REGEX): before anything that can answer, cached answers included.
+    "corsheaders.middleware.CorsMiddleware",
     # Content-Security-Policy and Permissions-Policy, cached pages included; see docs/security.md.
     "base.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -90,6 +93,16 @@ MIDDLEWARE = [
     # Last, as django-axes requires: answers a locked-out login attempt.
     "axes.middleware.AxesMiddleware",
 ]
+
+# The FHIR directory API (/fhir/r4/) is public and read-only: any web app may read it from the
+# browser. Nothing else on the site sends CORS headers. docs/fhir.md.
+CORS_URLS_REGEX = r"^/fhir/r4(/.*)?$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_METHODS = ["GET", "HEAD", "POST", "OPTIONS"]
+CORS_ALLOW_HEADERS = ["accept", "content-type", "prefer", "if-none-match", "if-modified-since"]
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Location", "Content-Location"]
+CORS_PREFLIGHT_MAX_AGE = 86400
 
 # Two-step sign-in for staff (django-otp, TOTP codes from an authenticator app): off unless
 # STAFF_2FA_REQUIRED=true. When on, the admin's sign-in form asks for a code from the
