@@ -348,7 +348,7 @@ WAGTAIL_FINISH_WORKFLOW_ACTION = "base.workflows.publish_approved_revision"
 # until its environment variable is set, and then this server behaves as before.
 from . import cluster  # noqa: E402
 
-DATABASES = cluster.databases(DATABASES)
+DATABASES = cluster.databases(DATABASES["default"])
 DATABASE_ROUTERS = cluster.database_routers()
 REPLICA = cluster.replica_settings()
 if DATABASE_ROUTERS:
