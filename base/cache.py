@@ -218,25 +218,30 @@ def _flush():
 def purge_from_proxy(paths):
     """Purge ``paths`` on every site from every proxy in ``WAGTAILFRONTENDCACHE``, when there is one.
 
-    A background task (``base.tasks.purge``) with the database task backend: written
-    right after the commit, run by the worker, retried until every proxy confirms. With
-    the immediate backend it runs now, and a proxy that fails is logged as an error.
+    Sent at once, after the commit: each proxy gets one ban per path (``/*`` for a
+    publish), so this is a request or two per proxy, and a publish is visible within a
+    second even while the task worker is away. A proxy that refuses or does not answer
+    (``StrictHTTPBackend``'s timeout) gets the purge again as a background task, retried
+    until it confirms (``base.tasks.purge``); with the immediate task backend (no
+    worker) it is logged as an error.
     """
     if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
         return
     from wagtail.models import Site
 
     from . import tasks
-    from .frontend_cache import PurgeFailed
 
     if EVERYTHING in paths:
         paths = {EVERYTHING}
     roots = {site.root_url for site in Site.objects.all()} or {settings.WAGTAILADMIN_BASE_URL}
     urls = sorted(root.rstrip("/") + path for root in roots for path in paths)
-    try:
-        tasks.run_later(tasks.purge, urls)
-    except PurgeFailed as error:
-        logger.error("Purge failed, pages may be stale in the proxy until they expire: %s", error)
+    failed = tasks.purge_each(urls)
+    if not failed:
+        return
+    if tasks.immediate(tasks.purge):
+        logger.error("Pages may be stale in %s until they expire: the purge failed.", ", ".join(sorted(failed)))
+        return
+    tasks.purge.enqueue(urls, sorted(failed))
 
 
 def page_path(page):

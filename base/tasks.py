@@ -38,26 +38,34 @@ def run_later(task_object, *args, **kwargs):
     return task_object.enqueue(*args, **kwargs)
 
 
-@task()
-def purge(urls, backend_names=None):
-    """Purge ``urls`` from every configured proxy (or those named); fails if any proxy did not confirm.
-
-    A failed purge is retried by ``recover`` with a growing delay, for every proxy
-    again (purging a page twice costs nothing; a proxy left stale is the problem).
-    """
+def purge_each(urls, backend_names=None):
+    """Purge ``urls`` from every configured proxy (or those named); returns the names of those that failed."""
     from wagtail.contrib.frontend_cache.utils import get_backends
 
     from .frontend_cache import PurgeFailed
 
-    failures = []
-    for backend in get_backends(backends=backend_names).values():
+    failed = {}
+    for name, backend in get_backends(backends=backend_names).items():
         try:
             backend.purge_batch(urls)
         except PurgeFailed as error:
             logger.error("Purge failed: %s", error)
-            failures.append(str(error))
-    if failures:
-        raise PurgeFailed("; ".join(failures))
+            failed[name] = str(error)
+    return failed
+
+
+@task()
+def purge(urls, backend_names=None):
+    """Purge ``urls`` from the proxies named (all by default); fails if any proxy did not confirm.
+
+    ``recover`` tries a failed purge again with a growing delay (purging a page twice
+    costs nothing; a proxy left stale is the problem).
+    """
+    from .frontend_cache import PurgeFailed
+
+    failed = purge_each(urls, backend_names)
+    if failed:
+        raise PurgeFailed("; ".join(failed.values()))
     return len(urls)
 
 

@@ -179,6 +179,21 @@ def test_with_the_default_backend_a_failed_purge_is_logged_as_an_error(db, two_p
 
     assert two_proxies == ["/*"]
     assert any("Purge failed" in record.getMessage() and record.levelname == "ERROR" for record in caplog.records)
+    assert not DBTaskResult.objects.exists()
+
+
+def test_a_publish_purges_at_once_and_queues_a_retry_only_for_the_varnish_that_refused(db, database_tasks, two_proxies):
+    """At once, so a publish shows within a second even while the worker is away; retried where it failed."""
+    from base.cache import purge_from_proxy
+
+    purge_from_proxy({"/*"})
+
+    assert two_proxies == ["/*"]
+    retry = DBTaskResult.objects.get()
+    assert retry.args_kwargs["args"] == [["http://localhost/*"], ["varnish2"]]
+    run_worker()
+    assert two_proxies == ["/*"], "the retry goes only to the Varnish that failed"
+    assert DBTaskResult.objects.get().status == "FAILED"
 
 
 def test_workflow_emails_wait_for_the_worker(db, database_tasks, settings):
