@@ -21,11 +21,12 @@ Even an eligible request reads the replica only while it is fresh enough:
 - **it is not lagging** past ``REPLICA_MAX_LAG_SECONDS``: replay is behind what it
   has received and the last replayed transaction is older than that.
 
-The replica is asked (one query) at most every ``REPLICA_CHECK_SECONDS`` per process,
-or sooner when it was behind a change.
+A thread in each process asks the replica (one query) every ``REPLICA_CHECK_SECONDS``;
+requests only read its last answer, so a replica that hangs never holds a page up.
 """
 
 import contextlib
+import os
 import threading
 import time
 
@@ -41,8 +42,6 @@ PRIMARY = "default"
 # Set on a response to a write: this client reads the primary until it expires (read-your-writes).
 RECENT_WRITE_COOKIE = "recent_write"
 CHANGE_POSITION_KEY = "site-cache:change-wal-position"
-# How soon a replica that was behind a change may be asked again.
-BEHIND_RECHECK_SECONDS = 0.1
 SAFE_METHODS = ("GET", "HEAD")
 
 _routing = threading.local()
@@ -58,7 +57,7 @@ def _options():
 
 
 class _Health:
-    """This process's last look at the replica."""
+    """This process's last look at the replica (``_Checker``)."""
 
     checked_at = -1e9
     down_until = 0.0
@@ -78,9 +77,8 @@ def mark_down():
         connections[REPLICA].close()
 
 
-def _check(now):
+def _check():
     """Ask the replica how far it has replayed and how far behind it is."""
-    _health.checked_at = now
     try:
         with connections[REPLICA].cursor() as cursor:
             cursor.execute(
@@ -92,11 +90,40 @@ def _check(now):
     except DatabaseError:
         mark_down()
         return
+    finally:
+        _health.checked_at = time.monotonic()
     if not in_recovery or replayed is None:
         # Promoted to a primary, or not a replica at all: it no longer follows the primary we write to.
         _health.replayed, _health.lag = -1, float("inf")
         return
     _health.replayed, _health.lag = int(replayed), float(lag)
+
+
+class _Checker(threading.Thread):
+    """Asks the replica every ``REPLICA_CHECK_SECONDS``, off the request path: a request never waits on it.
+
+    One per process, started on first use (so after gunicorn forks its workers).
+    """
+
+    def __init__(self):
+        super().__init__(daemon=True, name="replica-checker")
+        self.pid = os.getpid()
+
+    def run(self):
+        while True:
+            _check()
+            time.sleep(_options()["check_seconds"])
+
+
+_checker = None
+
+
+def _ensure_checker():
+    global _checker
+    with _health_lock:
+        if _checker is None or _checker.pid != os.getpid() or not _checker.is_alive():
+            _checker = _Checker()
+            _checker.start()
 
 
 def _usable(needed):
@@ -105,18 +132,12 @@ def _usable(needed):
 
 def replica_ready(request=None):
     """True when the replica answers, has replayed every visible change, and is not lagging."""
+    _ensure_checker()
     now = time.monotonic()
-    if now < _health.down_until:
-        return False
+    if now < _health.down_until or now - _health.checked_at > 3 * _options()["check_seconds"] + 1:
+        return False  # failed lately, or not looked at lately (the checker is stuck on it)
     needed = change_position(request)
-    if needed is None:
-        return False
-    with _health_lock:
-        stale = now - _health.checked_at >= _options()["check_seconds"]
-        behind = not _usable(needed) and now - _health.checked_at >= BEHIND_RECHECK_SECONDS
-        if stale or behind:
-            _check(now)
-        return _usable(needed)
+    return needed is not None and _usable(needed)
 
 
 def change_position(request=None):

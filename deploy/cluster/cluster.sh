@@ -225,7 +225,8 @@ default_pool_size = 20
 ; a server that is down must fail a query in seconds, not the default two minutes
 server_connect_timeout = 2
 server_login_retry = 1
-query_wait_timeout = 10
+; clients never outnumber the pool here, so a query that waits means its server is unreachable
+query_wait_timeout = 2
 server_check_delay = 10
 ignore_startup_parameters = extra_float_digits,options
 admin_users = postgres
@@ -339,7 +340,7 @@ PY
             # shellcheck disable=SC1091
             launch "$name" bash -c "source '$DIR/env' && cd '$ROOT' && exec '$BIN/gunicorn' hospital_site.wsgi:application \
                 --bind 127.0.0.1:$port --workers $GUNICORN_WORKERS --timeout 30 --graceful-timeout 10 \
-                --forwarded-allow-ips 127.0.0.1 --access-logfile - \
+                --forwarded-allow-ips 127.0.0.1 --access-logfile - --no-control-socket \
                 --access-logformat '%(t)s \"%(m)s %(U)s\" %(s)s %(B)s %(M)sms'"
             wait_http "http://127.0.0.1:$port/healthz" "$name"
             ;;
@@ -392,6 +393,17 @@ restart_app() {
     stop_group "$name"
     start_part "$name"
     haproxy_admin "set server apps/$name state ready" >/dev/null
+    # Back only once HAProxy's own health checks say so: the next server's restart must not leave none.
+    for _ in $(seq 1 200); do
+        [ "$(server_status "$name")" = UP ] && return 0
+        sleep 0.1
+    done
+    say "$name did not come back UP in HAProxy"
+    return 1
+}
+
+server_status() {
+    haproxy_admin "show stat" | awk -F, -v s="$1" '$1 == "apps" && $2 == s {print $18}'
 }
 
 up() {

@@ -67,7 +67,7 @@ def replica_settings():
     """How stale a replica may be before reads go back to the primary, and how often it is asked."""
     return {
         "max_lag_seconds": float(os.environ.get("REPLICA_MAX_LAG_SECONDS", "5")),
-        "check_seconds": float(os.environ.get("REPLICA_CHECK_SECONDS", "1")),
+        "check_seconds": float(os.environ.get("REPLICA_CHECK_SECONDS", "0.5")),
         "retry_seconds": float(os.environ.get("REPLICA_RETRY_SECONDS", "5")),
         "read_your_writes_seconds": int(os.environ.get("READ_YOUR_WRITES_SECONDS", "10")),
     }
