@@ -2,6 +2,7 @@
 
 import json
 
+import pytest
 from django.test import RequestFactory
 
 from base import replica
@@ -93,3 +94,35 @@ def test_outside_a_request_every_read_goes_to_the_primary():
     assert replica.ReplicaRouter().db_for_read(None) == "default"
     assert replica.ReplicaRouter().db_for_write(None) == "default"
     assert replica.ReplicaRouter().allow_migrate("replica", "providers") is False
+
+
+@pytest.mark.filterwarnings("ignore:Overriding setting DATABASES")
+def test_a_client_that_wrote_gets_a_cookie_that_keeps_its_reads_on_the_primary(settings):
+    """Read-your-writes: Varnish passes such requests (default.vcl) and the router reads the primary."""
+    from django.http import HttpResponse
+
+    settings.DATABASES = {**settings.DATABASES, "replica": settings.DATABASES["default"]}
+    middleware = replica.ReplicaMiddleware(lambda request: HttpResponse("ok"))
+
+    written = middleware(request("POST", "/find-a-doctor/"))
+    read = middleware(request())
+
+    cookie = written.cookies[replica.RECENT_WRITE_COOKIE]
+    assert int(cookie["max-age"]) == settings.REPLICA["read_your_writes_seconds"]
+    assert cookie["httponly"] and cookie["samesite"] == "Lax"
+    assert written["X-Database"] == "primary"
+    assert replica.RECENT_WRITE_COOKIE not in read.cookies, "reading is not writing"
+    assert not replica.eligible(request(cookies={replica.RECENT_WRITE_COOKIE: cookie.value}))
+
+
+def test_varnish_keeps_exactly_the_query_parameters_the_site_reads():
+    """One list, checked: Find a Doctor's parameters, its pages, and the search and A–Z filter boxes' q."""
+    import re
+
+    from providers.filters import PARAMETERS
+    from tests.helpers import PROJECT_ROOT
+
+    vcl = (PROJECT_ROOT / "deploy" / "varnish" / "default.vcl").read_text()
+    kept = re.search(r"\(\?!\(\?:([a-z|]+)\)=\)", vcl).group(1).split("|")
+    assert sorted(kept) == sorted({*PARAMETERS, "page", "q"})
+    assert "recent_write" in vcl, "a visitor who just wrote is passed to the app"
