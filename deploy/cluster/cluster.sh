@@ -200,7 +200,7 @@ make_replica() {
     mkdir -p "$DIR/replica" && chown postgres "$DIR/replica" 2>/dev/null || true
     chmod 700 "$DIR/replica"
     # -R writes standby.signal and primary_conninfo: the copy starts as a streaming replica.
-    as_postgres "$PGBIN/pg_basebackup" -h 127.0.0.1 -p "$PRIMARY_PORT" -U postgres -D "$DIR/replica" -R -X stream
+    as_postgres "$PGBIN/pg_basebackup" -h 127.0.0.1 -p "$PRIMARY_PORT" -U postgres -D "$DIR/replica" -R -X stream -c fast
     pg_start replica "$REPLICA_PORT"
 }
 
