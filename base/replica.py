@@ -70,7 +70,8 @@ _health_lock = threading.Lock()
 
 
 def mark_down():
-    """The replica failed a query: leave it alone for a while and drop the broken connection."""
+    """The replica failed a query: leave it alone until the checker sees it answer again, at most
+    ``REPLICA_RETRY_SECONDS``, and drop the broken connection."""
     _health.down_until = time.monotonic() + _options()["retry_seconds"]
     _health.replayed, _health.lag = -1, float("inf")
     with contextlib.suppress(Exception):
@@ -83,7 +84,8 @@ def _check():
         with connections[REPLICA].cursor() as cursor:
             cursor.execute(
                 "SELECT pg_is_in_recovery(), pg_last_wal_replay_lsn() - '0/0'::pg_lsn,"
-                " CASE WHEN pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() THEN 0"
+                # Nothing received and not yet replayed (after a restart it reports the segment's start): no lag.
+                " CASE WHEN COALESCE(pg_last_wal_receive_lsn() <= pg_last_wal_replay_lsn(), true) THEN 0"
                 " ELSE COALESCE(EXTRACT(EPOCH FROM now() - pg_last_xact_replay_timestamp()), 0) END"
             )
             in_recovery, replayed, lag = cursor.fetchone()
@@ -96,6 +98,8 @@ def _check():
         # Promoted to a primary, or not a replica at all: it no longer follows the primary we write to.
         _health.replayed, _health.lag = -1, float("inf")
         return
+    # It answers: a failure a request saw before is over.
+    _health.down_until = 0.0
     _health.replayed, _health.lag = int(replayed), float(lag)
 
 

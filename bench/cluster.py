@@ -237,6 +237,17 @@ def scenario_replica():
     return row
 
 
+def replica_view():
+    """What base.replica thinks of the replica, from a fresh process (for a failed check's message)."""
+    try:
+        return manage(
+            "import time\nfrom base import replica\nreplica.replica_ready(); time.sleep(1.5)\n"
+            "print(replica.replica_ready(), vars(replica._health), replica.change_position())"
+        ).splitlines()[-1]
+    except RuntimeError as error:
+        return str(error)[-300:]
+
+
 def hospital_name(url):
     found = re.search(r"<title>[^<]*?([^<|–—-]*Hospital[^<]*)</title>", get(url + "/")[2])
     return found.group(1).strip() if found else ""
