@@ -281,12 +281,19 @@ frontend apps
 
 backend apps
     balance leastconn
+    option allbackups
     option httpchk GET /healthz
     http-check expect status 200
     default-server check inter 1s fall 2 rise 2 slowstart 5s
 EOF
         for number in $(seq 1 "$APPS"); do
             echo "    server app$number 127.0.0.1:$(app_port "app$number")"
+        done
+        # When every server fails its check (the primary is down: /healthz answers 503), send traffic anyway:
+        # anonymous pages still come from the replica and the caches, and the rest is the outage page with
+        # the phone numbers, not HAProxy's own error (docs/operations.md, "Health check semantics").
+        for number in $(seq 1 "$APPS"); do
+            echo "    server app$number-unchecked 127.0.0.1:$(app_port "app$number") backup no-check"
         done
     } >"$DIR/haproxy.cfg"
 }
@@ -433,8 +440,6 @@ up() {
         unset DATABASE_REPLICA_URL TASKS_BACKEND FRONTEND_CACHE_URLS
         "$BIN/python" manage.py migrate --noinput -v 0
         "$BIN/python" manage.py collectstatic --noinput -v 0
-        "$BIN/python" manage.py enable_unaccent >/dev/null 2>&1 || true
-        "$BIN/python" manage.py enable_trigram >/dev/null 2>&1 || true
         DJANGO_SETTINGS_MODULE=hospital_site.settings.dev "$BIN/python" manage.py load_demo_content >"$DIR/log/demo.log"
         DJANGO_SETTINGS_MODULE=hospital_site.settings.dev "$BIN/python" manage.py generate_demo_providers \
             --count "$PROVIDERS" >>"$DIR/log/demo.log"

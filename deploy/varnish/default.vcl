@@ -77,6 +77,9 @@ sub vcl_recv {
 }
 
 sub vcl_backend_response {
+    # Whole pages (tens of KB), not streamed: if the app server dies halfway through a response,
+    # nothing has reached the visitor yet and the fetch is tried again (vcl_backend_error).
+    set beresp.do_stream = false;
     # Remembered on the object so bans can be tested by the ban lurker, off the request path.
     set beresp.http.x-url = bereq.url;
     if (beresp.http.Set-Cookie
@@ -85,6 +88,14 @@ sub vcl_backend_response {
         set beresp.uncacheable = true;
         set beresp.ttl = 120s;
         return (deliver);
+    }
+}
+
+# A fetch that failed (refused, cut off mid-response) is tried again: the load balancer behind
+# sends it to another app server. Only GET and HEAD reach here for caching; others are passed once.
+sub vcl_backend_error {
+    if (bereq.retries < 2 && (bereq.method == "GET" || bereq.method == "HEAD")) {
+        return (retry);
     }
 }
 

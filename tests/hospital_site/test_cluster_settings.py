@@ -126,3 +126,18 @@ def test_varnish_keeps_exactly_the_query_parameters_the_site_reads():
     kept = re.search(r"\(\?!\(\?:([a-z|]+)\)=\)", vcl).group(1).split("|")
     assert sorted(kept) == sorted({*PARAMETERS, "page", "q"})
     assert "recent_write" in vcl, "a visitor who just wrote is passed to the app"
+
+
+def test_the_varnish_configuration_compiles():
+    import shutil
+    import subprocess
+
+    from tests.helpers import PROJECT_ROOT
+
+    varnishd = shutil.which("varnishd", path="/usr/sbin:/usr/bin")
+    if varnishd is None:
+        pytest.skip("varnishd not found: the VCL was NOT compiled (apt-get install varnish)")
+    result = subprocess.run(
+        [varnishd, "-C", "-f", str(PROJECT_ROOT / "deploy" / "varnish" / "default.vcl")], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
