@@ -12,7 +12,8 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 export PATH=$PATH:/usr/sbin
 command -v wrk >/dev/null || { DEBIAN_FRONTEND=noninteractive apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 started=""
-if ! bash "$ROOT/deploy/cluster/cluster.sh" status 2>/dev/null | grep -q "^haproxy: running"; then
+state=$(bash "$ROOT/deploy/cluster/cluster.sh" status 2>/dev/null || true)
+if ! grep -q "^haproxy: running" <<<"$state"; then
     bash "$ROOT/deploy/cluster/cluster.sh" up
     started=1
 fi

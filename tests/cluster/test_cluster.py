@@ -17,7 +17,7 @@ import pytest
 
 from tests.helpers import PROJECT_ROOT
 
-SCENARIOS = ["app", "replica", "redis", "varnish", "rolling", "worker", "publish", "flood", "scale"]
+SCENARIOS = ["app", "replica", "primary", "redis", "varnish", "rolling", "worker", "publish", "flood", "scale"]
 ENGINES = ["haproxy", "varnishd", "pgbouncer", "redis-server", "wrk"]
 
 pytestmark = pytest.mark.skipif(
