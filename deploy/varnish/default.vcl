@@ -44,7 +44,8 @@ sub vcl_recv {
     if (req.url == "/varnish-ping") {
         return (synth(200, "OK"));
     }
-    if (req.url ~ "\?") {
+    # The FHIR API (/fhir/r4/…) has search parameters of its own: its query strings are left whole.
+    if (req.url ~ "\?" && req.url !~ "^/fhir/") {
         # KNOWN_PARAMETERS: every query parameter a page reads (Find a Doctor, site search, the A–Z filter).
         set req.url = regsuball(req.url, "(?<=[?&])(?!(?:q|page|specialty|condition|language|gender|accepting|telehealth|near|radius|sort|insurance)=)[^&]*(?:&|$)", "");
         set req.url = regsub(req.url, "[?&]+$", "");
