@@ -11,9 +11,14 @@ class BaseConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self):
-        from . import signals  # noqa: F401  (connects the receivers)
+        from django.core.signals import got_request_exception
+
+        from . import cache, replica, signals  # noqa: F401  (signals connects the receivers)
 
         make_publishing_atomic()
+        # Several app servers (docs/deployment.md): no effect without a replica in DATABASES.
+        cache.change_committed.connect(replica.record_change, dispatch_uid="replica-record-change")
+        got_request_exception.connect(replica.request_failed, dispatch_uid="replica-request-failed")
 
 
 def make_publishing_atomic():

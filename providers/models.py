@@ -176,9 +176,8 @@ class Specialty(models.Model):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = slugify(self.name)[:120]
+        # Names and synonyms are part of every linked provider's search text: providers.signals rebuilds it.
         super().save(*args, **kwargs)
-        # Names and synonyms are part of every linked provider's search text.
-        refresh_search_text(Provider.objects.filter(specialties=self))
 
     @property
     def synonym_list(self):

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("base", "0001_initial"),
+        ("base", "0002_site_settings_on_call_phone"),
     ]
 
     operations = [
