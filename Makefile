@@ -10,7 +10,7 @@ VNU_VERSION := 26.9.27
 LIGHTHOUSE_VERSION := 12.2.3
 TOOLS := .tools
 
-.PHONY: help run serve test e2e lint format check bench load lighthouse tools clean messages
+.PHONY: help run serve test e2e lint format check bench load lighthouse tools clean messages cluster cluster-stop cluster-bench
 
 help:
 	@echo "make run    - set up, migrate, load demo content, serve on http://127.0.0.1:$(PORT)/"
@@ -25,6 +25,9 @@ help:
 	@echo "make lighthouse - Lighthouse scores for four pages on a phone (not part of CI; needs chromium)"
 	@echo "make bench  - page, Varnish, memory and Find a Doctor benchmarks on PostgreSQL (prints numbers; see bench/README.md)"
 	@echo "make load   - 64 connections for LOAD_DURATION (60) s on three pages under make serve; errors, p50, p99"
+	@echo "make cluster - HAProxy, 2 Varnish, 2 app servers, worker, PgBouncer, PostgreSQL primary + replica, Redis, S3 on loopback"
+	@echo "make cluster-stop - stop everything make cluster started"
+	@echo "make cluster-bench - bench/cluster.sh: kill parts of the cluster under load; prints a table"
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; set PYTHON=/path/to/python3.11")'
@@ -131,3 +134,14 @@ messages: $(VENV)/.dev-installed
 	$(BIN)/python manage.py makemessages -l es --no-obsolete --ignore=staticfiles --ignore=media --ignore=tests \
 		--ignore=bench --ignore=deploy --ignore=.tools
 	$(BIN)/python manage.py compilemessages -l es --ignore=.venv
+
+# Several app servers on real engines, on 127.0.0.1 ports (docs/deployment.md). CLUSTER_DIR, CLUSTER_PORT_BASE.
+cluster: $(VENV)/.dev-installed
+	bash deploy/cluster/cluster.sh up
+
+cluster-stop:
+	bash deploy/cluster/cluster.sh down
+
+# Fault runs under load through HAProxy (bench/README.md); starts the cluster if it is not running.
+cluster-bench: $(VENV)/.dev-installed
+	bash bench/cluster.sh

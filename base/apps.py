@@ -11,9 +11,14 @@ class BaseConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self):
-        from . import checks, signals  # noqa: F401  (registers the checks, connects the receivers)
+        from django.core.signals import got_request_exception
+
+        from . import cache, checks, replica, signals  # noqa: F401  (checks registers, signals connects the receivers)
 
         make_publishing_atomic()
+        # Several app servers (docs/deployment.md): no effect without a replica in DATABASES.
+        cache.change_committed.connect(replica.record_change, dispatch_uid="replica-record-change")
+        got_request_exception.connect(replica.request_failed, dispatch_uid="replica-request-failed")
 
 
 def make_publishing_atomic():

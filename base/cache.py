@@ -35,6 +35,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
+from django.dispatch import Signal
 
 GENERATION_KEY = "site-cache:generation"
 # A purge target meaning "every URL on the site" (see deploy/varnish/default.vcl).
@@ -44,6 +45,9 @@ EVERYTHING = "/*"
 CACHE_RETRY_SECONDS = 5
 
 logger = logging.getLogger(__name__)
+# Sent after a visible change commits, before the new generation starts (base.replica records
+# the primary's WAL position on it, so no request sees the new generation before the position).
+change_committed = Signal()
 _pending = threading.local()
 # Values each worker also keeps in its own memory, by full key (which carries the generation),
 # so a page view reads only the generation from the shared cache: see get_or_set().
@@ -206,21 +210,38 @@ def _flush():
     if not paths:
         return
     _pending.paths = set()
+    change_committed.send(sender=None)
     new_generation()
     purge_from_proxy(paths)
 
 
 def purge_from_proxy(paths):
-    """Send purges for ``paths`` on every site through Wagtail's frontend cache, when one is configured."""
+    """Purge ``paths`` on every site from every proxy in ``WAGTAILFRONTENDCACHE``, when there is one.
+
+    Sent at once, after the commit: each proxy gets one ban per path (``/*`` for a
+    publish), so this is a request or two per proxy, and a publish is visible within a
+    second even while the task worker is away. A proxy that refuses or does not answer
+    (``StrictHTTPBackend``'s timeout) gets the purge again as a background task, retried
+    until it confirms (``base.tasks.purge``); with the immediate task backend (no
+    worker) it is logged as an error.
+    """
     if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
         return
-    from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
     from wagtail.models import Site
+
+    from . import tasks
 
     if EVERYTHING in paths:
         paths = {EVERYTHING}
     roots = {site.root_url for site in Site.objects.all()} or {settings.WAGTAILADMIN_BASE_URL}
-    purge_urls_from_cache(sorted(root.rstrip("/") + path for root in roots for path in paths))
+    urls = sorted(root.rstrip("/") + path for root in roots for path in paths)
+    failed = tasks.purge_each(urls)
+    if not failed:
+        return
+    if tasks.immediate(tasks.purge):
+        logger.error("Pages may be stale in %s until they expire: the purge failed.", ", ".join(sorted(failed)))
+        return
+    tasks.purge.enqueue(urls, sorted(failed))
 
 
 def page_path(page):

@@ -10,11 +10,12 @@ response, cookies included, so it can tell a personal response from a public one
 
 import contextlib
 import hashlib
+from urllib.parse import urlencode
 
 from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.db import DatabaseError
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.utils.cache import add_never_cache_headers, patch_cache_control, patch_vary_headers, set_response_etag
 from wagtail.models import Site
 
@@ -29,6 +30,61 @@ PAGE_FORMAT = "v1"
 # Pages each worker also keeps in its own memory (about 30 KB each).
 RECENT_PAGES = 200
 PUBLIC_STATUSES = {200, 301, 404, 410}
+# A page that read its query string as a whole depends on every parameter.
+EVERY_PARAMETER = "*"
+
+
+class RecordingQueryDict(QueryDict):
+    """``request.GET`` that remembers which parameters the view read, so the page cache can ignore the rest.
+
+    Reading one parameter (``get``, ``[]``, ``getlist``, ``in``) records its name,
+    present or not; anything that reads them all (iterating, ``items``, ``copy``,
+    ``urlencode``) records ``EVERY_PARAMETER``. ``bool()``/``len()`` record nothing: a
+    form bound to parameters it does not know renders as an unbound one.
+    """
+
+    def _record(self, name):
+        self.__dict__.setdefault("read", set()).add(name)
+
+    def __getitem__(self, key):
+        self._record(key)
+        return super().__getitem__(key)
+
+    def get(self, key, default=None):
+        self._record(key)
+        return super().get(key, default)
+
+    def getlist(self, key, default=None):
+        self._record(key)
+        return super().getlist(key, default)
+
+    def __contains__(self, key):
+        self._record(key)
+        return super().__contains__(key)
+
+
+def _reads_everything(name):
+    def method(self, *args, **kwargs):
+        self._record(EVERY_PARAMETER)
+        return getattr(QueryDict, name)(self, *args, **kwargs)
+
+    method.__name__ = name
+    return method
+
+
+for _name in ("__iter__", "keys", "values", "items", "lists", "dict", "copy", "urlencode", "__copy__", "__deepcopy__"):
+    setattr(RecordingQueryDict, _name, _reads_everything(_name))
+
+
+def _recording(query, only=None):
+    """A ``RecordingQueryDict`` of ``query`` (a QueryDict), keeping only the names in ``only`` when given."""
+    recorder = RecordingQueryDict(mutable=True)
+    for name, values in QueryDict.lists(query):
+        if only is None or name in only:
+            QueryDict.setlist(recorder, name, values)
+    recorder._mutable = False
+    recorder.read = set()
+    return recorder
 
 
 def private_path(path):
@@ -74,10 +130,11 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if private_path(request.path):
             return self.get_response(request)
-        page_key = None
+        page_key = parameters = None
         if settings.PAGE_CACHE_ENABLED and request.method == "GET" and not personal_request(request):
             # None while the cache server is down: the page is rendered and not stored.
-            page_key = self._key(request)
+            parameters = self._parameters(request)
+            page_key = self._key(request, parameters)
             stored = self._recent.get(page_key) if page_key else None
             if stored is None and page_key:
                 stored = cache.cache().get(page_key)
@@ -85,11 +142,18 @@ class PageCacheMiddleware:
                     self._remember(page_key, stored)
             if stored is not None:
                 return self._response(stored)
+            if page_key and request.GET:
+                # Render as if only the parameters this page reads were sent, so the page stored under
+                # the key cannot differ from what that key means; record what it reads to check.
+                only = None if parameters in (None, EVERY_PARAMETER) else set(parameters)
+                request.GET = _recording(request.GET, only)
         # Wagtail looks the site up on every request; this saves that query on public pages.
         # Without a database (health checks during an outage) the view decides what to say.
         with contextlib.suppress(DatabaseError):
             request._wagtail_site = _cached_site(request)
         response = self.get_response(request)
+        if page_key and self._storable(response):
+            page_key = self._key_after_render(request, parameters, page_key)
         if page_key and self._storable(response):
             set_response_etag(response)
             stored = (response.status_code, list(response.items()), response.content)
@@ -97,6 +161,37 @@ class PageCacheMiddleware:
             self._remember(page_key, stored)
             response["X-Page-Cache"] = "miss"
         return response
+
+    def _parameters(self, request):
+        """The query parameters this path's page reads, as learnt from its last render; None if not known yet.
+
+        Only looked up when there is a query string: without one every page has one key.
+        """
+        if not request.META.get("QUERY_STRING"):
+            return ()
+        key = self._parameters_key(request)
+        return cache.cache().get(key) if key else None
+
+    def _parameters_key(self, request):
+        path = f"{request.scheme}://{request._get_raw_host()}{request.path}"
+        return cache.key(request, "page-parameters", PAGE_FORMAT, hashlib.sha256(path.encode()).hexdigest())
+
+    def _key_after_render(self, request, parameters, page_key):
+        """The key to store a page under, now that the render showed which parameters it read; None: don't store."""
+        read = getattr(request.GET, "read", None)
+        if read is None or parameters == EVERY_PARAMETER:
+            return page_key
+        used = EVERY_PARAMETER if EVERY_PARAMETER in read else tuple(sorted(read))
+        if parameters is None:
+            # The first render with a query string in this generation: learn what the page reads.
+            cache.cache().set(self._parameters_key(request), used, settings.PAGE_CACHE_SECONDS)
+            return self._key(request, used)
+        if used == EVERY_PARAMETER or not set(used) <= set(parameters):
+            # The page reads more than it did: learn it, and keep nothing rendered without it.
+            learnt = EVERY_PARAMETER if used == EVERY_PARAMETER else tuple(sorted(set(used) | set(parameters)))
+            cache.cache().set(self._parameters_key(request), learnt, settings.PAGE_CACHE_SECONDS)
+            return None
+        return page_key
 
     def _remember(self, page_key, stored):
         """Keep recent pages in this process too: a hit then costs one small read (the generation)."""
@@ -115,9 +210,21 @@ class PageCacheMiddleware:
         response["X-Page-Cache"] = "hit"
         return response
 
-    def _key(self, request):
-        """The page's key in this generation; None while the cache server is down."""
-        url = request.build_absolute_uri()
+    def _key(self, request, parameters=EVERY_PARAMETER):
+        """The page's key in this generation, from the parameters it reads; None while the cache server is down.
+
+        Parameters a page does not read make no key of their own: ``/conditions/x/?r=123``
+        is ``/conditions/x/``, so a flood of made-up query strings neither fills the cache
+        nor pushes real pages out of it. Until a page's parameters are known (its first
+        render in a generation) the whole query string is the key, as before.
+        """
+        if parameters is None or parameters == EVERY_PARAMETER:
+            url = request.build_absolute_uri()
+        else:
+            query = urlencode(
+                sorted((name, value) for name in parameters for value in QueryDict.getlist(request.GET, name))
+            )
+            url = f"{request.scheme}://{request._get_raw_host()}{request.path}?{query}"
         return cache.key(request, "page", PAGE_FORMAT, hashlib.sha256(url.encode()).hexdigest())
 
     def _storable(self, response):

@@ -281,6 +281,8 @@ class SiteSettings(BaseGenericSetting):
             heading="Language assistance (linked from every footer)",
         ),
     ]
+    # The FHIR directory API serves the hospital and cancer center from this row and must say when it changed.
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = "site settings"

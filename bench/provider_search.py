@@ -52,6 +52,29 @@ SEARCHES = [
     ("site search: typo", "/search/?q=lukemia"),
     ("site search: lay words", "/search/?q=blood+cancer"),
     ("site search: surname", "/search/?q=Nguyen"),
+    # The FHIR API (docs/fhir.md) over the same directory, 20 resources a page as Find a Doctor.
+    ("FHIR: read a Practitioner", "/fhir/r4/Practitioner/1"),
+    ("FHIR: Practitioner family name", "/fhir/r4/Practitioner?family=nguyen"),
+    (
+        "FHIR: hem-onc PractitionerRoles",
+        "/fhir/r4/PractitionerRole?specialty=http://nucc.org/provider-taxonomy|2080P0207X",
+    ),
+    ("FHIR: roles near 90806, 25 mi", "/fhir/r4/PractitionerRole?location.near=33.8045|-118.1876|25|[mi_us]"),
+    (
+        "FHIR: hem-onc + plan + 10 mi + _include",
+        "/fhir/r4/PractitionerRole?specialty=http://nucc.org/provider-taxonomy|2080P0207X"
+        "&location.near=33.8045|-118.1876|10|[mi_us]&network=Organization/network-1"
+        "&_include=PractitionerRole:location&_include=PractitionerRole:practitioner",
+    ),
+    (
+        "FHIR: _has (Practitioner by role)",
+        "/fhir/r4/Practitioner?_has:PractitionerRole:practitioner:specialty=2080P0207X",
+    ),
+    (
+        "FHIR: Location near + _revinclude",
+        "/fhir/r4/Location?near=33.8045|-118.1876|5|[mi_us]&_revinclude=PractitionerRole:location",
+    ),
+    ("FHIR: count every role (_summary=count)", "/fhir/r4/PractitionerRole?_summary=count"),
 ]
 
 

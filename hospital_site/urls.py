@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from base import outage
 from base import views as base_views
 from base.sitemaps import LivePagesSitemap
+from providers.fhir import views as fhir_views
 from search import views as search_views
 
 # A database outage is answered with a 503 page that needs no database (base/outage.py).
@@ -19,6 +20,9 @@ handler404 = base_views.page_not_found
 
 urlpatterns = [
     path("healthz", base_views.healthz, name="healthz"),
+    # The FHIR R4 directory API: never under a language prefix, never redirected (docs/fhir.md).
+    path("fhir/r4", fhir_views.api, name="fhir-base"),
+    path("fhir/r4/", include("providers.fhir.urls")),
     path(settings.ADMIN_URL_PATH, include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": LivePagesSitemap}}, name="sitemap"),

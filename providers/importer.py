@@ -170,13 +170,28 @@ def read_rows(text):
     return header, rows
 
 
+class ValidationState:
+    """What checking rows needs across a whole file: the lookups, and the NPIs and slugs already claimed.
+
+    Shared by every chunk of a file too large to check at once (``manage.py import_nppes``).
+    """
+
+    def __init__(self):
+        self.lookups = Lookups()
+        self.seen_npis = {}
+        self.claimed_slugs = set()
+
+
 def validate(text):
     """Check every row against the database without saving anything; returns an ImportReport."""
     header, rows = read_rows(text)
-    lookups = Lookups()
+    return validate_rows(header, rows)
+
+
+def validate_rows(header, rows, state=None):
+    """Check ``rows`` ([(line, {column: value} or None)]) with the given header columns; returns an ImportReport."""
+    state = state or ValidationState()
     existing = {p.npi: p for p in Provider.objects.filter(npi__in=[r["npi"] for _line, r in rows if r])}
-    seen_npis = {}
-    claimed_slugs = set()
     results = []
     for line, row in rows:
         if row is None:
@@ -184,9 +199,20 @@ def validate(text):
                 RowResult(line=line, npi="", errors=["this row has more values than the header has columns."])
             )
             continue
-        result = _validate_row(line, row, header, lookups, existing, seen_npis, claimed_slugs)
-        results.append(result)
+        results.append(_validate_row(line, row, header, state.lookups, existing, state.seen_npis, state.claimed_slugs))
     return ImportReport(rows=results)
+
+
+def report_lines(report):
+    """The report a person reads, row by row: [(ok, text)]."""
+    lines = []
+    for row in report.rows:
+        label = f"Line {row.line}" + (f" (NPI {row.npi})" if row.npi else "")
+        if row.ok:
+            lines.append((True, f"{label}: OK, will {row.action} {row.provider.display_name}"))
+        else:
+            lines += [(False, f"{label}: {message}") for message in row.errors]
+    return lines
 
 
 def _validate_row(line, row, header, lookups, existing, seen_npis, claimed_slugs):

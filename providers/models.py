@@ -179,6 +179,8 @@ class Specialty(models.Model):
         "médico del cáncer",
     )
 
+    updated_at = models.DateTimeField(auto_now=True, help_text="When this row last changed (the API's lastUpdated).")
+
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "specialties"
@@ -189,9 +191,8 @@ class Specialty(models.Model):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = slugify(self.name)[:120]
+        # Names and synonyms are part of every linked provider's search text: providers.signals rebuilds it.
         super().save(*args, **kwargs)
-        # Names and synonyms are part of every linked provider's search text.
-        refresh_search_text(Provider.objects.filter(specialties=self))
 
     @property
     def synonym_list(self):
@@ -224,6 +225,8 @@ class Network(models.Model):
     name = models.CharField(max_length=160, unique=True, help_text="As the health plan names it.")
     slug = models.SlugField(max_length=160, unique=True, blank=True, help_text="Filled in from the name when blank.")
     is_demo = models.BooleanField("demo network", default=False, help_text="Fictional demo data.")
+
+    updated_at = models.DateTimeField(auto_now=True, help_text="When this row last changed (the API's lastUpdated).")
 
     class Meta:
         ordering = ["name"]
@@ -265,6 +268,8 @@ class InsurancePlan(models.Model):
         Network, related_name="plans", blank=True, help_text="The provider networks this plan uses."
     )
     is_demo = models.BooleanField("demo plan", default=False, help_text="Fictional demo data.")
+
+    updated_at = models.DateTimeField(auto_now=True, help_text="When this row last changed (the API's lastUpdated).")
 
     class Meta:
         ordering = ["name"]
@@ -329,6 +334,8 @@ class Location(models.Model):
         blank=True,
         help_text="Insurance plans this clinic accepts.",
     )
+
+    updated_at = models.DateTimeField(auto_now=True, help_text="When this row last changed (the API's lastUpdated).")
 
     objects = LocationQuerySet.as_manager()
 
@@ -699,6 +706,20 @@ class Provider(ClusterableModel):
         """The number to call for an appointment: the first location's."""
         first = self.location_list[:1]
         return first[0].phone_number if first else ""
+
+
+class RemovedProvider(models.Model):
+    """A provider deleted from the directory, remembered so the FHIR API can answer 410 Gone, not 404.
+
+    Written by a signal when a ``Provider`` row is deleted; holds no personal data beyond the id and NPI.
+    """
+
+    provider_id = models.BigIntegerField(primary_key=True)
+    npi = models.CharField("NPI", max_length=10)
+    removed_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"Removed provider {self.provider_id} (NPI {self.npi})"
 
 
 class ProviderLocation(Orderable):

@@ -12,9 +12,11 @@ from django.dispatch import receiver
 from wagtail.signals import page_published
 
 from base.cache import invalidate
+from base.tasks import run_later
 from conditions.models import ConditionPage
 
-from .models import Provider, Specialty, refresh_search_text
+from .models import Provider, RemovedProvider, Specialty
+from .tasks import refresh_providers_search_text
 
 
 def _refresh_from_m2m(instance, action, reverse, pk_set, **kwargs):
@@ -29,7 +31,8 @@ def _refresh_from_m2m(instance, action, reverse, pk_set, **kwargs):
         )
         return
     ids = getattr(instance, "_providers_before_clear", []) if action == "post_clear" else pk_set or []
-    refresh_search_text(Provider.objects.filter(pk__in=list(ids)))
+    if ids:
+        run_later(refresh_providers_search_text, providers=sorted(ids))
 
 
 @receiver(m2m_changed, sender=Provider.specialties.through)
@@ -45,7 +48,14 @@ def condition_links_changed(sender, instance, action, reverse, pk_set, **kwargs)
 @receiver(page_published, sender=ConditionPage)
 def condition_published(sender, instance, **kwargs):
     """A new title or alternate names (in either language) change what finds the doctors who treat it."""
-    refresh_search_text(Provider.objects.filter(conditions=instance.directory_page()))
+    # Doctors are linked to the English page; a Spanish publish changes their Spanish words.
+    run_later(refresh_providers_search_text, condition=instance.directory_page().pk)
+
+
+@receiver(post_save, sender=Specialty)
+def specialty_saved(sender, instance, **kwargs):
+    """Names and synonyms are part of every linked provider's search text."""
+    run_later(refresh_providers_search_text, specialty=instance.pk)
 
 
 @receiver(pre_delete, sender=ConditionPage)
@@ -57,7 +67,15 @@ def remember_linked_providers(sender, instance, **kwargs):
 @receiver(post_delete, sender=ConditionPage)
 @receiver(post_delete, sender=Specialty)
 def forget_deleted_links(sender, instance, **kwargs):
-    refresh_search_text(Provider.objects.filter(pk__in=getattr(instance, "_linked_provider_ids", [])))
+    ids = getattr(instance, "_linked_provider_ids", [])
+    if ids:
+        run_later(refresh_providers_search_text, providers=sorted(ids))
+
+
+@receiver(post_delete, sender=Provider)
+def remember_removed_provider(sender, instance, **kwargs):
+    """The FHIR API answers 410 Gone for a deleted provider's id, as it does for an inactive one."""
+    RemovedProvider.objects.update_or_create(provider_id=instance.pk, defaults={"npi": instance.npi})
 
 
 def directory_paths():

@@ -151,6 +151,35 @@ class PostgresCluster:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
+class StreamingReplica(PostgresCluster):
+    """A hot standby of ``primary`` on its own port: ``pg_basebackup -R`` (standby.signal, primary_conninfo)."""
+
+    def __init__(self, primary):
+        basebackup = need("/usr/lib/postgresql/*/bin/pg_basebackup", "apt-get install postgresql")
+        self.bindir = Path(basebackup).parent
+        self.folder = Path(tempfile.mkdtemp(prefix="fault-test-replica-"))
+        self.folder.chmod(0o777)
+        self.data = self.folder / "data"
+        self.port = free_port()
+        self._as_owner(
+            [str(self.bindir / "pg_basebackup"), "-h", "127.0.0.1", "-p", str(primary.port), "-U", "postgres"]
+            + ["-D", str(self.data), "-R", "-X", "stream"]
+        )
+
+    def sql(self, statement):
+        """Run one statement on the replica (``pg_wal_replay_pause()``, …) and return its first value."""
+        import psycopg2
+
+        connection = psycopg2.connect(host="127.0.0.1", port=self.port, user="postgres", dbname="postgres")
+        try:
+            connection.autocommit = True
+            with connection.cursor() as cursor:
+                cursor.execute(statement)
+                return cursor.fetchone()[0] if cursor.description else None
+        finally:
+            connection.close()
+
+
 class RedisServer:
     """redis-server on a free port, saving to an append-only file so a restart keeps what was cached."""
 

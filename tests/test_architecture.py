@@ -34,7 +34,7 @@ def test_the_code_as_it_is_keeps_every_contract(tree):
     result = lint_imports(tree)
 
     assert result.returncode == 0, result.stdout
-    assert "4 kept, 0 broken" in result.stdout
+    assert "5 kept, 0 broken" in result.stdout
 
 
 def test_a_condition_page_importing_the_directory_breaks_the_layers(tree):
@@ -73,3 +73,12 @@ def test_the_site_reaching_for_demo_content_breaks_the_demo_contract(tree):
 
     assert result.returncode != 0
     assert "providers.views -> providers.demo" in result.stdout
+
+
+def test_the_fhir_api_reaching_into_find_a_doctor_breaks_the_independence_contract(tree):
+    add_line(tree / "providers" / "fhir" / "search.py", "from providers import views  # noqa")
+
+    result = lint_imports(tree)
+
+    assert result.returncode != 0
+    assert "providers.fhir.search -> providers.views" in result.stdout

@@ -12,7 +12,20 @@
 #   PURGE /prefix/*     bans every URL starting with /prefix/  ("/*": the whole site)
 # Bans match the URL on every host this Varnish serves: one site per
 # Varnish is the normal case, and purging a little more is always safe.
+#
+# Query strings: only the parameters some page of the site reads are kept
+# (KNOWN_PARAMETERS below; a test checks the list against the code), sorted, so a
+# flood of made-up parameters (`?r=<random>`, `?utm_source=…`) is one object, not
+# one per request that pushes real pages out. The app does the same per page.
+#
+# `GET /varnish-ping` is answered by Varnish itself: a load balancer checks this
+# Varnish, not the app servers behind it, which it may still serve from cache.
+#
+# Several Varnish servers (make cluster): deploy/cluster/cluster.sh copies this
+# file with the backend's port changed; every one of them is purged.
 vcl 4.1;
+
+import std;
 
 backend default {
     .host = "127.0.0.1";
@@ -28,6 +41,16 @@ acl purgers {
 }
 
 sub vcl_recv {
+    if (req.url == "/varnish-ping") {
+        return (synth(200, "OK"));
+    }
+    # The FHIR API (/fhir/r4/…) has search parameters of its own: its query strings are left whole.
+    if (req.url ~ "\?" && req.url !~ "^/fhir/") {
+        # KNOWN_PARAMETERS: every query parameter a page reads (Find a Doctor, site search, the A–Z filter).
+        set req.url = regsuball(req.url, "(?<=[?&])(?!(?:q|page|specialty|condition|language|gender|accepting|telehealth|near|radius|sort|insurance)=)[^&]*(?:&|$)", "");
+        set req.url = regsub(req.url, "[?&]+$", "");
+        set req.url = std.querysort(req.url);
+    }
     if (req.method == "PURGE") {
         if (client.ip !~ purgers) {
             return (synth(405, "Purging is not allowed from this address."));
@@ -46,7 +69,8 @@ sub vcl_recv {
         return (pass);
     }
     # Staff (session) and flash messages see personal pages; everyone else shares one copy.
-    if (req.http.Cookie ~ "(^|;\s*)(sessionid|messages)=") {
+    # recent_write: a visitor who just sent a form reads their own write from the primary (base/replica.py).
+    if (req.http.Cookie ~ "(^|;\s*)(sessionid|messages|recent_write)=") {
         return (pass);
     }
     unset req.http.Cookie;
@@ -57,6 +81,9 @@ sub vcl_recv {
 }
 
 sub vcl_backend_response {
+    # Whole pages (tens of KB), not streamed: if the app server dies halfway through a response,
+    # nothing has reached the visitor yet and the fetch is tried again (vcl_backend_error).
+    set beresp.do_stream = false;
     # Remembered on the object so bans can be tested by the ban lurker, off the request path.
     set beresp.http.x-url = bereq.url;
     # Nothing here varies by Accept-Language (see vcl_recv); a Vary on it would only split the cache.
@@ -73,6 +100,14 @@ sub vcl_backend_response {
         set beresp.uncacheable = true;
         set beresp.ttl = 120s;
         return (deliver);
+    }
+}
+
+# A fetch that failed (refused, cut off mid-response) is tried again: the load balancer behind
+# sends it to another app server. Only GET and HEAD reach here for caching; others are passed once.
+sub vcl_backend_error {
+    if (bereq.retries < 2 && (bereq.method == "GET" || bereq.method == "HEAD")) {
+        return (retry);
     }
 }
 

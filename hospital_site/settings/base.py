@@ -62,15 +62,21 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.staticfiles",
     "csp",
+    "corsheaders",
     "axes",
     "django_ratelimit",
     # Optional two-step sign-in for staff (STAFF_2FA_REQUIRED); docs/security.md, section 7.
     "django_otp",
     "django_otp.plugins.otp_totp",
+    # Background tasks kept in the database when TASKS_BACKEND=database (an empty table otherwise).
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # CORS for the FHIR API only (CORS_URLS_REGEX): before anything that can answer, cached answers included.
+    "corsheaders.middleware.CorsMiddleware",
     # Content-Security-Policy and Permissions-Policy, cached pages included; see docs/security.md.
     "base.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -95,6 +101,16 @@ MIDDLEWARE = [
     # Last, as django-axes requires: answers a locked-out login attempt.
     "axes.middleware.AxesMiddleware",
 ]
+
+# The FHIR directory API (/fhir/r4/) is public and read-only: any web app may read it from the
+# browser. Nothing else on the site sends CORS headers. docs/fhir.md.
+CORS_URLS_REGEX = r"^/fhir/r4(/.*)?$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_METHODS = ["GET", "HEAD", "POST", "OPTIONS"]
+CORS_ALLOW_HEADERS = ["accept", "content-type", "prefer", "if-none-match", "if-modified-since"]
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Location", "Content-Location"]
+CORS_PREFLIGHT_MAX_AGE = 86400
 
 # Two-step sign-in for staff (django-otp, TOTP codes from an authenticator app): off unless
 # STAFF_2FA_REQUIRED=true. When on, the admin's sign-in form asks for a code from the
@@ -184,16 +200,6 @@ PRIVATE_PATH_PREFIXES = [f"/{ADMIN_URL_PATH}", "/documents/"]
 
 # bench/pages.sh compares pages with a fixed response served through the same stack.
 BENCH_FLOOR = os.environ.get("BENCH_FLOOR", "") == "1"
-
-# An HTTP-purge proxy in front (Varnish: deploy/varnish/default.vcl) is purged
-# through Wagtail's frontend cache when FRONTEND_CACHE_URL is set.
-if os.environ.get("FRONTEND_CACHE_URL"):
-    WAGTAILFRONTENDCACHE = {
-        "proxy": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-            "LOCATION": os.environ["FRONTEND_CACHE_URL"],
-        }
-    }
 
 # Wagtail would send every purge once per language, rewriting "/es/…" into "/en/…" (a prefix English
 # does not have); our purges already name each language's own addresses (base.i18n.addresses_changed_by).
@@ -370,3 +376,29 @@ WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 # Approval publishes even though medical reviewers have no "publish" permission: see base/workflows.py.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "base.workflows.publish_approved_revision"
+
+# ---------------------------------------------------------------------------------------------
+# Several app servers (docs/deployment.md; hospital_site/settings/cluster.py). Each part is off
+# until its environment variable is set, and then this server behaves as before.
+from . import cluster  # noqa: E402
+
+DATABASES = cluster.databases(DATABASES["default"])
+DATABASE_ROUTERS = cluster.database_routers()
+REPLICA = cluster.replica_settings()
+if DATABASE_ROUTERS:
+    # Before the page cache, so its own queries are routed too (base/replica.py).
+    MIDDLEWARE.insert(MIDDLEWARE.index("base.middleware.PageCacheMiddleware"), "base.replica.ReplicaMiddleware")
+TASKS = cluster.tasks()
+# base.tasks.recover: how often the worker looks, when a running task counts as lost, retries.
+TASK_RECOVER_SECONDS = int(os.environ.get("TASK_RECOVER_SECONDS", "30"))
+TASK_STUCK_SECONDS = int(os.environ.get("TASK_STUCK_SECONDS", "900"))
+TASK_MAX_ATTEMPTS = int(os.environ.get("TASK_MAX_ATTEMPTS", "5"))
+TASK_RETRY_SECONDS = int(os.environ.get("TASK_RETRY_SECONDS", "10"))
+if cluster.tasks_in_database():
+    # Workflow emails are sent by the worker through the backend that was configured.
+    QUEUED_EMAIL_BACKEND = EMAIL_BACKEND
+    EMAIL_BACKEND = "base.mail.TaskEmailBackend"
+if cluster.frontend_caches():
+    WAGTAILFRONTENDCACHE = cluster.frontend_caches()
+STORAGES = {**STORAGES, "default": cluster.media_storage(STORAGES["default"])}
+WAGTAILSEARCH_BACKENDS = cluster.search_backends(WAGTAILSEARCH_BACKENDS)

@@ -37,6 +37,15 @@ from .factories import (
 ALL_URL = "/conditions/acute-lymphoblastic-leukemia/"
 
 
+def on_this_page(page):
+    """The "On this page" links' words, after checking that each goes to a section with that heading."""
+    links = page.select("#on-this-page a")
+    for link in links:
+        target = page.find(id=link["href"].removeprefix("#"))
+        assert target is not None and target.h2.get_text(strip=True) == link.get_text(strip=True)
+    return texts(links)
+
+
 def get_page(client, url=ALL_URL):
     response = client.get(url)
     assert response.status_code == 200
@@ -139,8 +148,7 @@ def test_page_without_its_own_call_to_action_uses_the_cancer_center_from_setting
 def test_on_this_page_links_to_every_section(client, all_condition):
     page = get_page(client)
 
-    links = page.select("#on-this-page a")
-    assert texts(links) == [
+    assert on_this_page(page) == [
         "Symptoms",
         "What is ALL?",
         "What causes it?",
@@ -149,9 +157,6 @@ def test_on_this_page_links_to_every_section(client, all_condition):
         "Questions parents ask",
         "Sources",
     ]
-    for link in links:
-        target = page.find(id=link["href"].removeprefix("#"))
-        assert target is not None and target.h2.get_text(strip=True) == link.get_text(strip=True)
 
 
 def test_sections_with_the_same_heading_get_different_anchors(client, index):
@@ -378,8 +383,7 @@ def test_on_this_page_lists_the_key_facts_and_every_new_section(client, index):
     after_diagnosis_page(index)
     page = get_page(client, "/conditions/after-diagnosis/")
 
-    links = page.select("#on-this-page a")
-    assert texts(links) == [
+    assert on_this_page(page) == [
         "Key facts",
         "Symptoms",
         "How it is diagnosed",
@@ -390,9 +394,6 @@ def test_on_this_page_lists_the_key_facts_and_every_new_section(client, index):
         "Words you may hear",
         "Sources",
     ]
-    for link in links:
-        target = page.find(id=link["href"].removeprefix("#"))
-        assert target is not None and target.h2.get_text(strip=True) == link.get_text(strip=True)
 
 
 def test_json_ld_carries_tests_treatments_complications_outlook_words_and_sources(client, index):

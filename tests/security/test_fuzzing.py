@@ -149,3 +149,62 @@ def test_the_doctor_is_still_findable_after_an_attack(client, directory):
 
     assert "Lopez" in client.get("/find-a-doctor/", {"q": "Lopez"}).content.decode()
     assert "Lopez" in client.get("/search/", {"q": "Lopez"}).content.decode()
+
+
+def _fhir_keys():
+    """Every search parameter of every FHIR type, with the modifiers and chains clients send."""
+    from providers.fhir.search import TYPES
+
+    keys = []
+    for resource_type in TYPES:
+        for name in resource_type.params:
+            keys += [
+                (resource_type.name, name),
+                (resource_type.name, f"{name}:exact"),
+                (resource_type.name, f"{name}:text"),
+            ]
+        for name, target in resource_type.targets.items():
+            keys += [(resource_type.name, f"{name}.name"), (resource_type.name, f"{name}:{target}._id")]
+        keys += [(resource_type.name, "_has:PractitionerRole:location:specialty"), (resource_type.name, "_include")]
+        keys += [(resource_type.name, key) for key in ("_count", "_summary", "_total", "_cursor", "_revinclude")]
+    return keys
+
+
+FHIR_KEYS = _fhir_keys()
+
+
+def assert_fhir_answered_safely(response, value):
+    assert response.status_code in (200, 400, 404), f"{response.status_code} for {value!r}"
+    assert response["Content-Type"] == "application/fhir+json; charset=utf-8"
+    assert response.json()["resourceType"] in ("Bundle", "OperationOutcome")
+    assert not response.cookies
+
+
+@FUZZ
+@given(key=st.sampled_from(FHIR_KEYS), value=TEXT)
+def test_the_fhir_api_answers_any_parameter_with_fhir(client, directory, key, value):
+    before = row_counts()
+    resource_type, name = key
+
+    response = client.get(f"/fhir/r4/{resource_type}", {name: value})
+
+    assert_fhir_answered_safely(response, value)
+    assert row_counts() == before
+
+
+@pytest.mark.parametrize("attack", ATTACKS.values(), ids=ATTACKS.keys())
+def test_classic_attack_strings_are_harmless_in_the_fhir_api(client, directory, attack):
+    before = row_counts()
+    for resource_type, name in FHIR_KEYS[::7]:
+        assert_fhir_answered_safely(client.get(f"/fhir/r4/{resource_type}", {name: attack}), attack)
+    assert_fhir_answered_safely(client.get(f"/fhir/r4/Practitioner/{quote(attack, safe='')}"), attack)
+    assert row_counts() == before
+
+
+@pytest.mark.parametrize("number", ["99999999999999999999999", "²", "٣", "-1", "1e9"])
+def test_ids_that_are_not_our_keys_are_answered_calmly(client, directory, number):
+    value = quote(number)
+    paths = [f"Practitioner/{value}", f"Practitioner?_id={value}", f"Location?_cursor={value}"]
+    paths.append(f"PractitionerRole?location=Location/{value}")
+    for path in paths:
+        assert_fhir_answered_safely(client.get(f"/fhir/r4/{path}"), number)

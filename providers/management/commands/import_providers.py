@@ -45,13 +45,8 @@ class Command(BaseCommand):
         except importer.ImportFileError as error:
             raise CommandError(str(error)) from error
 
-        for row in report.rows:
-            label = f"Line {row.line}" + (f" (NPI {row.npi})" if row.npi else "")
-            if row.ok:
-                self.stdout.write(f"{label}: OK, will {row.action} {row.provider.display_name}")
-            else:
-                for message in row.errors:
-                    self.stdout.write(self.style.ERROR(f"{label}: {message}"))
+        for ok, line in importer.report_lines(report):
+            self.stdout.write(line if ok else self.style.ERROR(line))
 
         summary = f"{len(report.rows)} rows: {report.created} to create, {report.updated} to update"
         if report.errors:

@@ -9,7 +9,7 @@ import providers.models
 class Migration(migrations.Migration):
     dependencies = [
         ("conditions", "0008_condition_search_text"),
-        ("providers", "0007_spanish"),
+        ("providers", "0009_spanish"),
     ]
 
     operations = [

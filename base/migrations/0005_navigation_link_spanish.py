@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("base", "0003_spanish"),
+        ("base", "0004_spanish"),
     ]
 
     operations = [

@@ -36,7 +36,7 @@ def name_languages_in_spanish(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("providers", "0006_directory_editors_manage_insurance"),
+        ("providers", "0008_name_prefix_indexes"),
     ]
 
     operations = [

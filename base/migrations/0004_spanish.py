@@ -12,7 +12,7 @@ def add_spanish_locale(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("base", "0002_site_settings_on_call_phone"),
+        ("base", "0003_fhir_last_updated"),
         ("wagtailcore", "0098_apitoken"),
     ]
 
