@@ -10,7 +10,7 @@ VNU_VERSION := 26.9.27
 LIGHTHOUSE_VERSION := 12.2.3
 TOOLS := .tools
 
-.PHONY: help run serve test e2e lint format check bench load lighthouse tools clean cluster cluster-stop cluster-bench
+.PHONY: help run serve test e2e lint format check bench load lighthouse tools clean messages cluster cluster-stop cluster-bench
 
 help:
 	@echo "make run    - set up, migrate, load demo content, serve on http://127.0.0.1:$(PORT)/"
@@ -20,6 +20,7 @@ help:
 	@echo "make format - apply ruff format and djhtml"
 	@echo "make check  - Django system checks and makemigrations --check"
 	@echo "make serve  - production settings under gunicorn on http://127.0.0.1:$(PORT)/ (DATABASE_URL, WEB_CONCURRENCY)"
+	@echo "make messages - update the Spanish .po from the code and compile the .mo (needs GNU gettext)"
 	@echo "make tools  - install the Nu HTML Checker (vnu-jar) into .tools with npm; the HTML test uses it"
 	@echo "make lighthouse - Lighthouse scores for four pages on a phone (not part of CI; needs chromium)"
 	@echo "make bench  - page, Varnish, memory and Find a Doctor benchmarks on PostgreSQL (prints numbers; see bench/README.md)"
@@ -125,6 +126,14 @@ load: $(VENV)/.dev-installed
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache $(TOOLS)
+
+# Spanish (docs/spanish.md): collect the site's strings into hospital_site/locale/es/.../django.po,
+# then compile django.mo with GNU gettext's msgfmt. Both files are committed; a test checks the .mo
+# matches the .po, so `make run` and `make test` need no gettext.
+messages: $(VENV)/.dev-installed
+	$(BIN)/python manage.py makemessages -l es --no-obsolete --ignore=staticfiles --ignore=media --ignore=tests \
+		--ignore=bench --ignore=deploy --ignore=.tools
+	$(BIN)/python manage.py compilemessages -l es --ignore=.venv
 
 # Several app servers on real engines, on 127.0.0.1 ports (docs/deployment.md). CLUSTER_DIR, CLUSTER_PORT_BASE.
 cluster: $(VENV)/.dev-installed

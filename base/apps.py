@@ -13,7 +13,7 @@ class BaseConfig(AppConfig):
     def ready(self):
         from django.core.signals import got_request_exception
 
-        from . import cache, replica, signals  # noqa: F401  (signals connects the receivers)
+        from . import cache, checks, replica, signals  # noqa: F401  (checks registers, signals connects the receivers)
 
         make_publishing_atomic()
         # Several app servers (docs/deployment.md): no effect without a replica in DATABASES.

@@ -104,7 +104,9 @@ def _cached_site(request):
     def find():
         site = Site._find_for_request(request)
         if site is not None:
-            site.root_page.specific  # noqa: B018 - loaded now so routing starts without a query
+            # Specific now, so routing starts without a query and HomePage.localized finds the
+            # page in the request's language from the site cache.
+            site.root_page = site.root_page.specific
         return site
 
     return cache.get_or_set(request, ["site", request._get_raw_host(), request.get_port()], find, keep_in_process=True)

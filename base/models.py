@@ -5,18 +5,28 @@ from django.db import models
 from django.http import Http404
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
+from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
-from wagtail.fields import RichTextField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
 from . import cache
 from .edit_conflicts import PageConflictCheckForm
+from .i18n import is_spanish, localized
 from .phone import validate_phone
 
 DEFAULT_EMERGENCY_NOTICE = (
     "If you think your child has a medical emergency, call 911 now or go to the nearest emergency room."
+)
+DEFAULT_EMERGENCY_NOTICE_ES = (
+    "Si cree que su hijo tiene una emergencia médica, llame al 911 ahora o vaya a la sala de emergencias más cercana."
+)
+DEFAULT_DISCLAIMER_ES = (
+    "<p>La información de salud de este sitio web es solo para aprender. No reemplaza los consejos del médico "
+    "o del equipo de atención de su hijo. Si tiene preguntas sobre una enfermedad, pregúntele siempre al médico "
+    "de su hijo.</p>"
 )
 DEFAULT_DISCLAIMER = (
     "<p>The health information on this website is for learning only. It does not take the place of "
@@ -52,13 +62,42 @@ class HomePage(cache.CachedViewRestrictionsMixin, Page):
     class Meta:
         verbose_name = "home page"
 
+    @property
+    def localized(self):
+        """The live home page in the request's language (from the site cache), else this one.
+
+        Wagtail routes every request from ``site.root_page.localized``; this answers
+        without the two queries Wagtail's own property costs on every page view.
+        """
+        from .i18n import current_language, locale_id
+
+        wanted = locale_id(current_language())
+        if wanted is None or wanted == self.locale_id:
+            return self
+        homes = cache.get_or_set(None, ["live-homes"], self._live_homes, keep_in_process=True)
+        return homes.get((self.translation_key, wanted), self)
+
+    @staticmethod
+    def _live_homes():
+        return {
+            (home.translation_key, home.locale_id): home
+            for home in HomePage.objects.live().filter(alias_of__isnull=True)
+        }
+
     def route(self, request, path_components):
         """Find a live top-level section (/conditions/…) from the site cache instead of two queries.
+
+        An address in a language this page is not in (``/es/`` before the Spanish
+        home page is published) is a 404: English is never served at a Spanish address.
 
         The live sections' slugs are kept per generation, and each section in its
         specific form; any publish, unpublish, move or delete starts a new
         generation. Any other path (a draft section, a typo) is routed as usual.
         """
+        from .i18n import current_language, locale_id
+
+        if locale_id(current_language(), request) not in (None, self.locale_id):
+            raise Http404
         if not path_components:
             return super().route(request, path_components)
         slug = path_components[0]
@@ -81,8 +120,45 @@ class HomePage(cache.CachedViewRestrictionsMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Title and search description are on every page, so no specific() query is needed.
-        context["menu_pages"] = self.get_children().live().in_menu().order_by("path")
+        context["menu_pages"] = self.get_children().live().in_menu().filter(alias_of__isnull=True).order_by("path")
+        # Sent here by the language link of a page that has no Spanish version yet: say so, and link back.
+        context["untranslated_path"] = untranslated_path(request.GET.get("en", ""))
         return context
+
+
+class TaglineBlock(blocks.StructBlock):
+    """One language's sentence saying that language help is free, shown in that language."""
+
+    language = blocks.CharBlock(max_length=12, help_text="The language tag, for example zh-Hant, vi, tl, ko.")
+    language_name = blocks.CharBlock(
+        max_length=60, help_text="The language's name in that language, for example: Tiếng Việt."
+    )
+    text = blocks.TextBlock(help_text="The tagline, in that language, with the number to call.")
+
+    class Meta:
+        icon = "site"
+        label = "Tagline"
+
+    def clean(self, value):
+        """The language tag becomes the tagline's ``lang`` attribute, so it must be a real tag ("vi", "zh-Hant")."""
+        import re
+
+        from wagtail.blocks.struct_block import StructBlockValidationError
+
+        cleaned = super().clean(value)
+        if not re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", cleaned["language"] or ""):
+            raise StructBlockValidationError(
+                block_errors={"language": ValidationError("Use a language tag such as vi, ko, zh-Hant or tl.")}
+            )
+        return cleaned
+
+
+def untranslated_path(value):
+    """A path on this site from the ``?en=`` of the Spanish home page, or "" for anything else (never another host)."""
+    value = str(value or "")[:500]
+    if not value.startswith("/") or value.startswith("//") or "\\" in value or any(ord(c) < 32 for c in value):
+        return ""
+    return value
 
 
 @register_setting(icon="site")
@@ -129,6 +205,44 @@ class SiteSettings(BaseGenericSetting):
         default=DEFAULT_DISCLAIMER,
         help_text="Shown in the footer and on every condition page.",
     )
+    # The Spanish words parents read on /es/ pages. Blank means the English text is shown there,
+    # marked as English for screen readers (docs/spanish.md).
+    hospital_name_es = models.CharField(
+        "hospital name (Spanish)", max_length=120, blank=True, help_text="Only if the name differs in Spanish."
+    )
+    cancer_center_name_es = models.CharField(
+        "cancer center name (Spanish)",
+        max_length=160,
+        blank=True,
+        help_text="For example: Centro de Cáncer y Enfermedades de la Sangre.",
+    )
+    emergency_notice_es = models.TextField(
+        "emergency notice (Spanish)", max_length=300, blank=True, default=DEFAULT_EMERGENCY_NOTICE_ES
+    )
+    medical_disclaimer_es = RichTextField(
+        "medical disclaimer (Spanish)", features=["bold", "italic", "link"], blank=True, default=DEFAULT_DISCLAIMER_ES
+    )
+    language_assistance = RichTextField(
+        "language assistance notice",
+        features=["bold", "italic", "link"],
+        blank=True,
+        help_text=(
+            "Shown at the top of the 'Language assistance' page linked from every footer: free interpreters "
+            "and translated documents, and the number to call."
+        ),
+    )
+    language_assistance_es = RichTextField(
+        "language assistance notice (Spanish)", features=["bold", "italic", "link"], blank=True
+    )
+    language_taglines = StreamField(
+        [("tagline", TaglineBlock())],
+        blank=True,
+        verbose_name="taglines",
+        help_text=(
+            "One short sentence in each language most used in the state, each in its own language, saying that "
+            "language help is free and how to get it (ACA Section 1557). HHS publishes translated taglines."
+        ),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -151,6 +265,20 @@ class SiteSettings(BaseGenericSetting):
         MultiFieldPanel(
             [FieldPanel("emergency_notice"), FieldPanel("medical_disclaimer")],
             heading="Notices shown on every page",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("hospital_name_es"),
+                FieldPanel("cancer_center_name_es"),
+                FieldPanel("emergency_notice_es"),
+                FieldPanel("medical_disclaimer_es"),
+            ],
+            heading="In Spanish (pages under /es/)",
+            help_text="Have a qualified medical translator check these. Blank shows the English text.",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("language_assistance"), FieldPanel("language_assistance_es"), FieldPanel("language_taglines")],
+            heading="Language assistance (linked from every footer)",
         ),
     ]
     # The FHIR directory API serves the hospital and cancer center from this row and must say when it changed.
@@ -183,6 +311,10 @@ class SiteSettings(BaseGenericSetting):
 
     def __str__(self):
         return self.hospital_name
+
+    def localized(self, field_name):
+        """A parent-facing field in the page's language (``base.i18n.localized``): ``{{ site_settings|tr:"…" }}``."""
+        return localized(self, field_name)
 
     @property
     def address_lines(self):
@@ -246,8 +378,14 @@ class NavigationLink(Orderable):
         help_text="For a link that is not a page, for example /find-a-doctor/ or https://…",
     )
     text = models.CharField(max_length=60, blank=True, help_text="Leave empty to use the page's title.")
+    text_es = models.CharField(
+        "text (Spanish)",
+        max_length=60,
+        blank=True,
+        help_text="What the link says on Spanish pages. Leave empty to use the Spanish page's title.",
+    )
 
-    panels = [FieldPanel("link_page"), FieldPanel("link_url"), FieldPanel("text")]
+    panels = [FieldPanel("link_page"), FieldPanel("link_url"), FieldPanel("text"), FieldPanel("text_es")]
 
     class Meta(Orderable.Meta):
         abstract = True
@@ -261,12 +399,25 @@ class NavigationLink(Orderable):
 
     @property
     def title(self):
+        """The words of the link in the page's language: its own Spanish text, or the Spanish page's title."""
+        if is_spanish():
+            if self.text_es:
+                return self.text_es
+            twin = self._page_in_language()
+            if twin is not None and twin.locale_id != self.link_page.locale_id:
+                return twin.title
         return self.text or (self.link_page.title if self.link_page_id else self.link_url)
 
+    def _page_in_language(self):
+        if not self.link_page_id:
+            return None
+        page = self.link_page.localized
+        return page if page.alias_of_id is None else self.link_page
+
     def url(self, request=None):
-        """The link's address, or "" for a page that is not live (so it is left out)."""
+        """The link's address in the page's language, or "" for a page that is not live (so it is left out)."""
         if self.link_page_id:
-            page = self.link_page
+            page = self._page_in_language()
             return page.get_url(request=request) if page.live else ""
         return self.link_url
 

@@ -11,8 +11,10 @@ with the cached pages that show the menu.
 import contextlib
 
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
 
 from . import cache
+from .i18n import current_language
 
 
 def _links(links, request):
@@ -36,21 +38,25 @@ def _build(request):
     if not header:
         site = Site.find_for_request(request) if request else None
         if site is not None:
-            for child in site.root_page.get_children().live().in_menu().order_by("path"):
+            home = site.root_page.localized
+            for child in home.get_children().live().in_menu().filter(alias_of__isnull=True).order_by("path"):
                 header.append({"title": child.title, "url": child.get_url(request=request)})
         with contextlib.suppress(NoReverseMatch):
-            header.append({"title": "Find a Doctor", "url": reverse("providers:search")})
+            header.append({"title": _("Find a Doctor"), "url": reverse("providers:search")})
     footer = _links(settings_row.footer_links.select_related("link_page"), request) if settings_row else []
     return {"header": header, "footer": footer}
 
 
 def navigation(request):
-    """``{"header": [...], "footer": [...]}`` for the request's site."""
+    """``{"header": [...], "footer": [...]}`` for the request's site, in the request's language."""
     from wagtail.models import Site
 
     if request is None:
         return _build(None)
     site = Site.find_for_request(request)
     return cache.get_or_set(
-        request, ["navigation", site.pk if site else None], lambda: _build(request), keep_in_process=True
+        request,
+        ["navigation", site.pk if site else None, current_language()],
+        lambda: _build(request),
+        keep_in_process=True,
     )

@@ -20,9 +20,11 @@ import sys
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, HttpResponseServerError
 from django.template import loader
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 
 from . import cache
+from .i18n import language_of_path
 
 logger = logging.getLogger(__name__)
 
@@ -69,13 +71,26 @@ def server_error(request, template_name="500.html"):
     """``handler500``: 503 with a database-free page when the database is down, the 500 page otherwise."""
     if database_down(sys.exception()):
         return service_unavailable(request)
-    context = {"contact": last_known_contact()}
-    return HttpResponseServerError(loader.get_template(template_name).render(context))
+    language = _language(request)
+    with translation.override(language):
+        body = loader.get_template(template_name).render(_context(language))
+    return HttpResponseServerError(body)
+
+
+def _language(request):
+    """The language of the address asked for: a Spanish address gets the Spanish error page, whatever failed where."""
+    return language_of_path(getattr(request, "path_info", "") or "")
+
+
+def _context(language):
+    return {"contact": last_known_contact(), "home_url": "/es/" if language == "es" else "/"}
 
 
 def service_unavailable(request):
     """The outage page: rendered without a request context, so no context processor can touch the database."""
-    body = loader.get_template("503.html").render({"contact": last_known_contact(), "retry_after": RETRY_AFTER_SECONDS})
+    language = _language(request)
+    with translation.override(language):
+        body = loader.get_template("503.html").render({**_context(language), "retry_after": RETRY_AFTER_SECONDS})
     response = HttpResponse(body, status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     add_never_cache_headers(response)

@@ -15,11 +15,17 @@ from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import cache, outage
+from .i18n import addresses_changed_by
 from .models import SiteSettings
 
 
 @receiver(page_published)
 @receiver(page_unpublished)
+def page_published_or_unpublished(sender, instance, **kwargs):
+    # Our own caches start a new generation either way; the proxy is purged for one language only.
+    cache.invalidate(addresses_changed_by(instance))
+
+
 @receiver(post_page_move)
 def page_changed(sender, instance, **kwargs):
     cache.invalidate()

@@ -1,6 +1,7 @@
 """Named choices for condition pages."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Urgency(models.TextChoices):
@@ -10,9 +11,9 @@ class Urgency(models.TextChoices):
     parent reads, so the level is always shown in words and never by colour alone.
     """
 
-    EMERGENCY = "emergency", "Emergency: call 911"
-    URGENT = "urgent", "Urgent: call your child's doctor today"
-    ROUTINE = "routine", "Routine: tell your child's doctor"
+    EMERGENCY = "emergency", _("Emergency: call 911")
+    URGENT = "urgent", _("Urgent: call your child's doctor today")
+    ROUTINE = "routine", _("Routine: tell your child's doctor")
 
     @classmethod
     def most_urgent_first(cls):
@@ -37,19 +38,19 @@ class Urgency(models.TextChoices):
 
 _WORDS = {
     Urgency.EMERGENCY: {
-        "badge": "Emergency: call 911",
-        "heading": "Call 911 now if your child has",
-        "advice": "Call 911 or go to the nearest emergency room right away. Do not wait.",
+        "badge": _("Emergency: call 911"),
+        "heading": _("Call 911 now if your child has"),
+        "advice": _("Call 911 or go to the nearest emergency room right away. Do not wait."),
     },
     Urgency.URGENT: {
-        "badge": "Urgent: call today",
-        "heading": "Call your child's doctor today if your child has",
-        "advice": "Call your child's doctor the same day. If the office is closed, call the after-hours number.",
+        "badge": _("Urgent: call today"),
+        "heading": _("Call your child's doctor today if your child has"),
+        "advice": _("Call your child's doctor the same day. If the office is closed, call the after-hours number."),
     },
     Urgency.ROUTINE: {
-        "badge": "Tell your doctor",
-        "heading": "Tell your child's doctor if your child has",
-        "advice": "Tell your child's doctor. Call sooner if you are worried or it gets worse.",
+        "badge": _("Tell your doctor"),
+        "heading": _("Tell your child's doctor if your child has"),
+        "advice": _("Tell your child's doctor. Call sooner if you are worried or it gets worse."),
     },
 }
 
@@ -61,13 +62,13 @@ class CallFor(models.TextChoices):
     signs, 911 for the few where minutes count.
     """
 
-    CALL_911 = "call_911", "Call 911"
-    CARE_TEAM = "care_team", "Call the care team right away, day or night"
+    CALL_911 = "call_911", _("Call 911")
+    CARE_TEAM = "care_team", _("Call the care team right away, day or night")
 
 
 class KeyFactTopic(models.TextChoices):
     """What a key fact is about, so search engines can read the outlook and how common a condition is."""
 
-    GENERAL = "general", "General"
-    HOW_COMMON = "how_common", "How common it is"
-    OUTLOOK = "outlook", "Outlook (chances of a cure)"
+    GENERAL = "general", _("General")
+    HOW_COMMON = "how_common", _("How common it is")
+    OUTLOOK = "outlook", _("Outlook (chances of a cure)")

@@ -1126,10 +1126,10 @@ CONDITIONS = [
 
 def load_condition_index():
     """Create and publish /conditions/ under the home page, unless it exists."""
-    index = ConditionIndexPage.objects.first()
+    index = ConditionIndexPage.objects.filter(locale__language_code="en").first()
     if index is not None:
         return index
-    home = HomePage.objects.first()
+    home = HomePage.objects.filter(locale__language_code="en").first()
     if home is None:
         raise RuntimeError("No home page: run `manage.py migrate` first.")
     index = ConditionIndexPage(

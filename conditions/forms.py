@@ -1,6 +1,7 @@
 """Forms on condition pages: the filter parents use, and the editor's page form."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from base.edit_conflicts import PageConflictCheckForm
 
@@ -11,12 +12,12 @@ class ConditionFilterForm(forms.Form):
     """The filter box above the A–Z list. A GET form, so it works without JavaScript."""
 
     q = forms.CharField(
-        label="Filter conditions",
+        label=_("Filter conditions"),
         required=False,
         max_length=MAX_QUERY_LENGTH,
-        error_messages={"max_length": f"Type {MAX_QUERY_LENGTH} characters or fewer."},
+        error_messages={"max_length": _("Type %(limit_value)s characters or fewer.")},
         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off", "spellcheck": "false"}),
-        help_text="Type part of a name or a symptom, for example 'leuk' or 'nosebleeds'.",
+        help_text=_("Type part of a name or a symptom, for example 'leuk' or 'nosebleeds'."),
     )
 
 

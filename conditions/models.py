@@ -9,7 +9,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.validators import MaxLengthValidator
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.db.models import Q
 from django.http import Http404
 from django.urls import NoReverseMatch, reverse
@@ -23,15 +23,19 @@ from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import AbstractGroupApprovalTask, Page, PageManager, PageQuerySet
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from base.cache import CachedViewRestrictionsMixin, any_view_restrictions
 from base.edit_conflicts import PageConflictCheckForm
+from base.i18n import page_language
+from base.workflows import ReviewRequired
 
 from . import structured_data
 from .blocks import CallToActionBlock, ConditionBodyBlock, KeyFactsBlock
 from .choices import Urgency
 from .forms import ConditionFilterForm, ConditionPageForm
 from .panels import ReadingLevelPanel
+from .translation_review import ReviewedTranslationMixin, approval_problems, show_english_urgency
 
 FIND_A_DOCTOR_PATH = "/find-a-doctor/"
 REVIEW_DUE_SOON_DAYS = 30
@@ -81,6 +85,20 @@ def _plain_strings(value):
     return []
 
 
+def with_block_ids(stream_value):
+    """The same StreamField value with every list item stored as a block with an id.
+
+    Lists written as plain Python lists (the demo loader, tests, old data) are
+    stored as they were given until someone edits them in the admin, and
+    wagtail-localize skips list items in that old form: their English words would
+    reach a Spanish page without ever being offered for translation. Reading every
+    block once makes Wagtail write them in the current form.
+    """
+    for block in stream_value:
+        block.value  # noqa: B018 - builds the bound block, whose prep value has ids
+    return stream_value
+
+
 def find_a_doctor_url(condition_slug):
     """The Find a Doctor search, prefiltered to one condition."""
     try:
@@ -110,14 +128,60 @@ def default_contact():
 class ConditionPageQuerySet(PageQuerySet):
     """Condition pages, with the searches parents need."""
 
-    def full_text_ids(self, query):
+    def in_language(self, language=None):
+        """Pages in one language's tree: the request's language unless told ("en", "es")."""
+        from base.i18n import current_language, locale_id
+
+        # By id (from the site cache): the search backends can filter on locale, not on its code.
+        return self.filter(locale_id=locale_id(language or current_language()))
+
+    def english(self):
+        """The English pages: the ones Find a Doctor links doctors to."""
+        return self.in_language(settings.LANGUAGE_CODE)
+
+    def full_text_ids(self, query, language=None):
         """Primary keys of pages whose indexed text (title, names, summary, symptoms…) matches every word."""
         words = query_words(query)
         if not words:
             return set()
-        return {page.pk for page in self.search(" ".join(words), operator="and")}
+        return {page.pk for page in self.text_search(" ".join(words), language)}
 
-    def search_for_parents(self, query, names=None):
+    def text_search(self, words, language=None):
+        """Pages whose words match every one of ``words``, best first, in the pages' language.
+
+        English pages use Wagtail's search index (PostgreSQL's ``english`` configuration).
+        Spanish pages on PostgreSQL are matched with the ``spanish`` configuration, which
+        stems ("leucemias" finds "leucemia") and drops accents ("medula" finds
+        "médula"), computed on the fly over title, names, summary and ``search_text``
+        (everything a parent reads on the page): one index cannot hold two
+        configurations (wagtail#9253), and there are only a few hundred pages. On
+        SQLite, which has no Spanish stemmer, every word typed must start a word of
+        the same text, accents ignored ("medul" finds "médula"; "leucemias" does not
+        find "leucemia", which site search's spelling correction then does).
+        """
+        from base.i18n import SPANISH, current_language
+
+        if (language or current_language()) == SPANISH and connection.vendor != "postgresql":
+            typed = _folded_words(words)
+            found = [
+                pk
+                for pk, *texts in self.values_list("pk", "title", "alternate_names", "summary", "search_text")
+                if all(any(word.startswith(t) for word in _folded_words(" ".join(texts))) for t in typed)
+            ]
+            return self.filter(pk__in=found).order_by("title")
+        if (language or current_language()) == SPANISH:
+            from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+
+            vector = (
+                SearchVector("title", weight="A", config="spanish")
+                + SearchVector("alternate_names", weight="A", config="spanish")
+                + SearchVector("summary", "search_text", weight="B", config="spanish")
+            )
+            query = SearchQuery(words, config="spanish", search_type="plain")
+            return self.annotate(document=vector).filter(document=query).order_by(SearchRank(vector, query).desc())
+        return self.search(words, operator="and")
+
+    def search_for_parents(self, query, names=None, language=None):
         """Pages for a search box: exact name matches first, then full-text matches.
 
         PostgreSQL's English full text drops stop words such as "all", so a
@@ -144,7 +208,7 @@ class ConditionPageQuerySet(PageQuerySet):
             else []
         )
         seen = {page.pk for page in by_name}
-        return by_name + [page for page in self.search(wanted, operator="and") if page.pk not in seen]
+        return by_name + [page for page in self.text_search(wanted, language) if page.pk not in seen]
 
     def whole_names(self):
         """``[(pk, {name, …})]``: each page's title and "also known as" names as search_for_parents() compares them."""
@@ -157,7 +221,7 @@ class ConditionPageQuerySet(PageQuerySet):
 ConditionPageManager = PageManager.from_queryset(ConditionPageQuerySet)
 
 
-class ConditionIndexPage(CachedViewRestrictionsMixin, Page):
+class ConditionIndexPage(ReviewedTranslationMixin, CachedViewRestrictionsMixin, Page):
     """The A–Z list of conditions at /conditions/."""
 
     base_form_class = PageConflictCheckForm
@@ -168,7 +232,18 @@ class ConditionIndexPage(CachedViewRestrictionsMixin, Page):
 
     parent_page_types = ["base.HomePage"]
     subpage_types = ["conditions.ConditionPage"]
-    max_count = 1
+    # One A–Z index per language.
+    max_count_per_parent = 1
+
+    # What a translator translates; the address stays the English one (docs/spanish.md).
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("intro"),
+        SynchronizedField("slug"),
+        SynchronizedField("show_in_menus"),
+    ]
 
     class Meta:
         verbose_name = "condition index page"
@@ -194,10 +269,21 @@ class ConditionIndexPage(CachedViewRestrictionsMixin, Page):
         query = ""
         if form.is_valid() and form.cleaned_data["q"]:
             query = form.cleaned_data["q"]
-            conditions = filter_conditions(conditions, query, live_conditions.full_text_ids(query))
+            conditions = filter_conditions(conditions, query, live_conditions.full_text_ids(query, page_language(self)))
         letters = group_by_letter(conditions)
+        not_yet_translated = []
+        if page_language(self, request) != settings.LANGUAGE_CODE and not query:
+            # English pages with no Spanish version yet: listed, in English, below the Spanish ones.
+            translated = [page.translation_key for page in conditions]
+            english = ConditionPage.objects.live().english().exclude(translation_key__in=translated)
+            public_english = english.public() if any_view_restrictions(request) else english
+            not_yet_translated = [
+                {"title": page.title, "url": page.get_url(request=request)}
+                for page in public_english.only("title", "url_path", "locale_id").order_by("title")
+            ]
         context.update(
             {
+                "not_yet_translated": not_yet_translated,
                 "filter_form": form,
                 "query": query,
                 "conditions": conditions,
@@ -252,7 +338,12 @@ def alphabet(letters):
     return [{"letter": letter, "anchor": anchors.get(letter)} for letter in shown]
 
 
-class ConditionPage(CachedViewRestrictionsMixin, Page):
+# What a medical review recorded belongs to the page it reviewed: a copy, and a translation (which
+# starts as a copy), have not been reviewed yet.
+REVIEW_FIELDS = ["reviewer_name", "reviewer_credentials", "reviewer_provider", "last_reviewed", "next_review_due"]
+
+
+class ConditionPage(ReviewedTranslationMixin, CachedViewRestrictionsMixin, Page):
     """One condition, written for parents, reviewed by a clinician.
 
     The body is a stream of structured blocks. The 911 box at the top, the
@@ -304,6 +395,11 @@ class ConditionPage(CachedViewRestrictionsMixin, Page):
         related_name="condition_pages",
         help_text="The kinds of doctors who treat this condition. Search engines read this.",
     )
+    search_text = models.TextField(
+        editable=False,
+        blank=True,
+        help_text="Everything a parent reads on the page as plain text, for Spanish full-text search.",
+    )
     reviewer_provider = models.ForeignKey(
         "providers.Provider",
         null=True,
@@ -347,6 +443,22 @@ class ConditionPage(CachedViewRestrictionsMixin, Page):
 
     objects = ConditionPageManager()
     base_form_class = ConditionPageForm
+    exclude_fields_in_copy = REVIEW_FIELDS
+    # What a translator translates. Urgency levels are not text, so they are never a segment: they come
+    # from the English page. The slug stays the English one, so /es/ + the English path is the twin and
+    # Find a Doctor's ?condition= works in both languages. The review fields are the Spanish page's own,
+    # filled in when a reviewer approves it (docs/spanish.md).
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("alternate_names"),
+        TranslatableField("summary"),
+        TranslatableField("call_to_action"),
+        TranslatableField("body"),
+        SynchronizedField("slug"),
+        SynchronizedField("show_in_menus"),
+    ]
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
@@ -389,6 +501,20 @@ class ConditionPage(CachedViewRestrictionsMixin, Page):
 
     class Meta:
         verbose_name = "condition page"
+
+    def save(self, *args, **kwargs):
+        with_block_ids(self.body)
+        with_block_ids(self.call_to_action)
+        self.search_text = self.reading_text()
+        if kwargs.get("update_fields") is not None and "body" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
+        return super().save(*args, **kwargs)
+
+    def serializable_data(self):
+        """What a revision stores: list items as blocks with ids (``with_block_ids``), so translations see them."""
+        with_block_ids(self.body)
+        with_block_ids(self.call_to_action)
+        return super().serializable_data()
 
     def clean(self):
         """Review dates must make sense: last review not in the future, next review after it."""
@@ -540,12 +666,21 @@ class ConditionPage(CachedViewRestrictionsMixin, Page):
 
     # --- Rendering ----------------------------------------------------------------------------
 
+    def directory_page(self):
+        """The page Find a Doctor links doctors to: the English one, for a translation (doctors are picked once)."""
+        from .translation_review import english_page, is_translation
+
+        if is_translation(self):
+            return english_page(self) or self
+        return self
+
     @property
     def find_a_doctor_url(self):
         """Find a Doctor, prefiltered to this condition."""
         return find_a_doctor_url(self.slug)
 
     def get_context(self, request, *args, **kwargs):
+        show_english_urgency(self, request)
         context = super().get_context(request, *args, **kwargs)
         sections = self.sections()
         key_facts = self.key_facts_block
@@ -656,11 +791,22 @@ class MedicalReviewTask(AbstractGroupApprovalTask):
     "Medical review" workflow on the conditions section.
     """
 
+    def get_actions(self, obj, user):
+        """Approve and Request changes; no Approve for a Spanish version that is not ready (``approval_problems``)."""
+        actions = super().get_actions(obj, user)
+        page = getattr(obj, "specific", obj)
+        if actions and isinstance(page, ConditionPage) and approval_problems(page):
+            actions = [action for action in actions if action[0] != "approve"]
+        return actions
+
     @transaction.atomic
     def on_action(self, task_state, user, action_name, **kwargs):
         page = task_state.workflow_state.content_object
         page = getattr(page, "specific", page)
         if action_name == "approve" and isinstance(page, ConditionPage):
+            problems = approval_problems(page)
+            if problems:
+                raise ReviewRequired(" ".join(problems))
             record_medical_review(page, user)
         return super().on_action(task_state, user, action_name, **kwargs)
 

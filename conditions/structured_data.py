@@ -8,6 +8,7 @@ import json
 
 from django.utils.safestring import mark_safe
 
+from base.i18n import localized, page_language
 from base.models import SiteSettings
 
 from .choices import KeyFactTopic
@@ -25,6 +26,8 @@ def script_content(data):
     return mark_safe(json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_ESCAPES))
 
 
+# schema.org inLanguage: BCP 47, as the page is written for families in the United States.
+IN_LANGUAGE = {"en": "en-US", "es": "es-US"}
 # Key facts on these topics are also schema.org properties of the condition.
 KEY_FACT_PROPERTIES = {KeyFactTopic.HOW_COMMON: "epidemiology", KeyFactTopic.OUTLOOK: "expectedPrognosis"}
 
@@ -84,7 +87,8 @@ def condition_page(page, request=None):
         if facts := [fact["fact"] for fact in page.key_fact_items if fact["topic"] == topic]:
             condition[key] = " ".join(facts)
     specialties = [
-        {"@type": "MedicalSpecialty", "name": specialty.name} for specialty in page.related_specialties.all()
+        {"@type": "MedicalSpecialty", "name": localized(specialty, "name")}
+        for specialty in page.related_specialties.all()
     ]
     if specialties:
         condition["relevantSpecialty"] = specialties
@@ -95,7 +99,7 @@ def condition_page(page, request=None):
         "name": page.seo_title or page.title,
         "description": page.search_description or page.summary,
         "url": page.get_full_url(request=request),
-        "inLanguage": "en-US",
+        "inLanguage": IN_LANGUAGE.get(page_language(page, request), "en-US"),
         "medicalAudience": {"@type": "MedicalAudience", "audienceType": "Patient"},
         "about": condition,
     }
@@ -118,7 +122,7 @@ def condition_page(page, request=None):
         if page.reviewer_provider_id and page.reviewer_provider.active and request is not None:
             reviewer["url"] = request.build_absolute_uri(page.reviewer_provider.get_absolute_url())
         data["reviewedBy"] = reviewer
-    hospital_name = SiteSettings.load(request_or_site=request).hospital_name
+    hospital_name = localized(SiteSettings.load(request_or_site=request), "hospital_name")
     if hospital_name:
         data["publisher"] = {"@type": "Hospital", "name": hospital_name}
     return data

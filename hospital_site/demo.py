@@ -52,9 +52,73 @@ def load_site_settings():
     return site_settings
 
 
+CANCER_CENTER_NAME_ES = "Centro de Cáncer Infantil Jonathan Jaques en Miller Children's"
+LANGUAGE_ASSISTANCE = (
+    "<p>Language help is free. We give you a medical interpreter in your language for every visit and every call, "
+    "day or night, and sign language interpreters too. We can read our papers to you or translate them. Ask any "
+    "staff member, or call our main number.</p>"
+)
+LANGUAGE_ASSISTANCE_ES = (
+    "<p>La ayuda con el idioma es gratis. Le damos un intérprete médico en su idioma en cada consulta y en cada "
+    "llamada, de día o de noche. También tenemos intérpretes de lengua de señas. Podemos leerle nuestros "
+    "documentos o traducirlos. Pídalo a cualquier persona del personal o llame a nuestro número principal.</p>"
+)
+# The taglines ACA Section 1557 asks for, in the state's most used languages. The demo has English and
+# Spanish; before launch staff add the others from HHS's translated sample taglines (docs/spanish.md).
+TAGLINES = [
+    {
+        "language": "en",
+        "language_name": "English",
+        "text": "ATTENTION: Free language help is available to you. Call (562) 933-5437.",
+    },
+    {
+        "language": "es",
+        "language_name": "Español",
+        "text": "ATENCIÓN: Tiene a su disposición ayuda gratis con el idioma. Llame al (562) 933-5437.",
+    },
+]
+HOME_WORDS_ES = {
+    "Home": "Inicio",
+    "home": "inicio",
+    HOME_INTRO: (
+        "Atención para niños con cáncer y enfermedades de la sangre. Lea sobre la enfermedad de su hijo, "
+        "busque un médico o llámenos."
+    ),
+}
+
+
+def load_spanish_site_settings():
+    """The Spanish words of the site settings parents read, and the language-assistance notice."""
+    site_settings = SiteSettings.load()
+    changed = _fill_blank(
+        site_settings,
+        {
+            "cancer_center_name_es": CANCER_CENTER_NAME_ES,
+            "language_assistance": LANGUAGE_ASSISTANCE,
+            "language_assistance_es": LANGUAGE_ASSISTANCE_ES,
+        },
+    )
+    if not site_settings.language_taglines:
+        site_settings.language_taglines = [("tagline", tagline) for tagline in TAGLINES]
+        changed.append("language_taglines")
+    if changed:
+        site_settings.save(update_fields=changed)
+    return site_settings
+
+
+def load_spanish_pages():
+    """The Spanish home page, then the Spanish conditions pages (conditions.demo_spanish)."""
+    from conditions.demo_spanish import load_spanish_condition_pages, translate_page
+
+    home = HomePage.objects.filter(locale__language_code="en").first()
+    if home is not None:
+        translate_page(home, HOME_WORDS_ES)
+    load_spanish_condition_pages()
+
+
 def load_home_page():
     """Give the home page its title and introduction, publishing once."""
-    home = HomePage.objects.first()
+    home = HomePage.objects.filter(locale__language_code="en").first()
     if home is None:
         raise RuntimeError("No home page: run `manage.py migrate` first.")
     changed = _fill_blank(home, {"intro": HOME_INTRO})
@@ -71,6 +135,13 @@ ALL_PAGE_PROMOTIONS = {
 }
 
 
+# The same, on the Spanish search page.
+ALL_PAGE_PROMOTIONS_ES = {
+    "leucemia": "El cáncer más común en los niños. Señales de alarma y cuándo llamar al 911.",
+    "cáncer de la sangre": "El cáncer más común en los niños. Señales de alarma y cuándo llamar al 911.",
+}
+
+
 def load_search_promotions():
     """Pin the ALL page for the words parents use most, as an editor would in Promoted search results.
 
@@ -81,10 +152,14 @@ def load_search_promotions():
     from conditions.demo import ALL_SLUG
     from conditions.models import ConditionPage
 
-    all_page = ConditionPage.objects.filter(slug=ALL_SLUG).first()
+    all_page = ConditionPage.objects.english().filter(slug=ALL_SLUG).first()
     if all_page is None:
         return
-    for term, description in ALL_PAGE_PROMOTIONS.items():
+    pins = [(term, description, all_page) for term, description in ALL_PAGE_PROMOTIONS.items()]
+    spanish = all_page.get_translations().filter(locale__language_code="es", live=True).first()
+    if spanish is not None:
+        pins += [(term, description, spanish) for term, description in ALL_PAGE_PROMOTIONS_ES.items()]
+    for term, description, page in pins:
         query = Query.get(term)
         if not query.editors_picks.exists():
-            SearchPromotion.objects.create(query=query, page=all_page, description=description, sort_order=0)
+            SearchPromotion.objects.create(query=query, page=page, description=description, sort_order=0)

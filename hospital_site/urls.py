@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
@@ -14,11 +15,11 @@ from search import views as search_views
 
 # A database outage is answered with a 503 page that needs no database (base/outage.py).
 handler500 = outage.server_error
+# A Spanish address with no Spanish page links to the English one (docs/spanish.md).
+handler404 = base_views.page_not_found
 
 urlpatterns = [
     path("healthz", base_views.healthz, name="healthz"),
-    path("search/", search_views.search, name="search"),
-    path("find-a-doctor/", include("providers.urls")),
     # The FHIR R4 directory API: never under a language prefix, never redirected (docs/fhir.md).
     path("fhir/r4", fhir_views.api, name="fhir-base"),
     path("fhir/r4/", include("providers.fhir.urls")),
@@ -47,5 +48,12 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+# What parents read, in English at these addresses and in Spanish under /es/ (docs/spanish.md).
 # Wagtail serves every other path from the page tree; keep it last.
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += i18n_patterns(
+    path("search/", search_views.search, name="search"),
+    path("language-assistance/", base_views.language_assistance, name="language_assistance"),
+    path("find-a-doctor/", include("providers.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

@@ -1,6 +1,7 @@
 """Named choices for the doctor directory, so templates and filters never use bare strings."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Credential(models.TextChoices):
@@ -25,29 +26,29 @@ class Credential(models.TextChoices):
 class Gender(models.TextChoices):
     """How a clinician describes their gender; parents may filter by it."""
 
-    FEMALE = "female", "Female"
-    MALE = "male", "Male"
-    NONBINARY = "nonbinary", "Nonbinary"
+    FEMALE = "female", _("Female")
+    MALE = "male", _("Male")
+    NONBINARY = "nonbinary", _("Nonbinary")
 
 
 class PlanType(models.TextChoices):
     """What kind of health coverage an insurance plan is, in the words a parent knows it by."""
 
-    MEDICAID = "medicaid", "Medi-Cal / Medicaid managed care"
-    CHIP = "chip", "CHIP (children's health insurance program)"
-    COMMERCIAL_HMO = "commercial_hmo", "Employer or private plan: HMO"
-    COMMERCIAL_PPO = "commercial_ppo", "Employer or private plan: PPO or EPO"
-    MARKETPLACE = "marketplace", "Covered California or other marketplace plan"
-    TRICARE = "tricare", "TRICARE (military families)"
-    OTHER = "other", "Other"
+    MEDICAID = "medicaid", _("Medi-Cal / Medicaid managed care")
+    CHIP = "chip", _("CHIP (children's health insurance program)")
+    COMMERCIAL_HMO = "commercial_hmo", _("Employer or private plan: HMO")
+    COMMERCIAL_PPO = "commercial_ppo", _("Employer or private plan: PPO or EPO")
+    MARKETPLACE = "marketplace", _("Covered California or other marketplace plan")
+    TRICARE = "tricare", _("TRICARE (military families)")
+    OTHER = "other", _("Other")
 
 
 class SortOrder(models.TextChoices):
     """How search results can be ordered (the ``sort`` GET parameter)."""
 
-    RELEVANCE = "relevance", "Best match"
-    LAST_NAME = "last_name", "Last name (A to Z)"
-    DISTANCE = "distance", "Distance (nearest first)"
+    RELEVANCE = "relevance", _("Best match")
+    LAST_NAME = "last_name", _("Last name (A to Z)")
+    DISTANCE = "distance", _("Distance (nearest first)")
 
 
 # Radii offered in the search form, in miles. Other whole numbers in
@@ -79,3 +80,26 @@ DEFAULT_LANGUAGES = [
     ("sm", "Samoan", "Gagana Sāmoa"),
     ("ase", "American Sign Language", "ASL"),
 ]
+
+# Spanish names of the languages above, by code (lower case, as Spanish writes language names).
+LANGUAGE_NAMES_ES = {
+    "en": "inglés",
+    "es": "español",
+    "zh-yue": "cantonés",
+    "zh-cmn": "mandarín",
+    "vi": "vietnamita",
+    "ko": "coreano",
+    "tl": "tagalo",
+    "km": "jemer",
+    "hy": "armenio",
+    "fa": "persa (farsi)",
+    "ar": "árabe",
+    "ru": "ruso",
+    "ja": "japonés",
+    "hi": "hindi",
+    "pa": "panyabí",
+    "pt": "portugués",
+    "fr": "francés",
+    "sm": "samoano",
+    "ase": "lengua de señas americana (ASL)",
+}

@@ -71,6 +71,25 @@ SPECIALTIES = [
     ("Pediatric Nurse Practitioner", "363LP0200X", "nurse practitioner, NP"),
 ]
 HEMATOLOGY_ONCOLOGY = "pediatric-hematology-oncology"
+# Spanish names and the lay words Spanish-speaking parents use, by slug (docs/spanish.md).
+SPECIALTIES_ES = {
+    "pediatric-hematology-oncology": (
+        "Hematología y oncología pediátrica",
+        "cáncer de la sangre, médico del cáncer, cáncer infantil, cáncer en niños, oncólogo, hematólogo, "
+        "médico de la leucemia, enfermedades de la sangre",
+    ),
+    "pediatrics": ("Pediatría", "pediatra, médico de niños, doctor de niños, médico general"),
+    "pediatric-cardiology": ("Cardiología pediátrica", "médico del corazón, cardiólogo, corazón"),
+    "pediatric-gastroenterology": ("Gastroenterología pediátrica", "médico del estómago, gastroenterólogo, digestivo"),
+    "pediatric-endocrinology": ("Endocrinología pediátrica", "médico de las hormonas, diabetes, crecimiento"),
+    "pediatric-nephrology": ("Nefrología pediátrica", "médico de los riñones, nefrólogo, riñón"),
+    "pediatric-pulmonology": ("Neumología pediátrica", "médico de los pulmones, asma, respiración, neumólogo"),
+    "pediatric-infectious-diseases": ("Infectología pediátrica", "médico de infecciones, infectólogo"),
+    "pediatric-critical-care-medicine": ("Cuidados intensivos pediátricos", "terapia intensiva, UCI pediátrica"),
+    "child-neurology": ("Neurología infantil", "médico del cerebro, convulsiones, epilepsia, neurólogo"),
+    "pediatric-surgery": ("Cirugía pediátrica", "cirujano, cirugía de niños"),
+    "pediatric-nurse-practitioner": ("Enfermera practicante pediátrica", "enfermera practicante, NP"),
+}
 
 # Condition pages the conditions app's demo creates; linked by slug when they exist.
 CANCER_CONDITIONS = ["acute-lymphoblastic-leukemia", "acute-myeloid-leukemia", "hodgkin-lymphoma", "neuroblastoma"]
@@ -181,9 +200,16 @@ def ensure_specialties():
     for name, code, synonyms in SPECIALTIES:
         slug = slugify_name(name)
         specialty = Specialty.objects.filter(slug=slug).first()
+        name_es, synonyms_es = SPECIALTIES_ES.get(slug, ("", ""))
         if specialty is None:
-            specialty = Specialty(name=name, slug=slug, taxonomy_code=code, synonyms=synonyms)
+            specialty = Specialty(
+                name=name, slug=slug, taxonomy_code=code, synonyms=synonyms, name_es=name_es, synonyms_es=synonyms_es
+            )
             specialty.full_clean()
+            specialty.save()
+        elif not specialty.name_es and not specialty.synonyms_es and name_es:
+            # Spanish added to a directory loaded before it had any; an editor's Spanish is never replaced.
+            specialty.name_es, specialty.synonyms_es = name_es, synonyms_es
             specialty.save()
         by_slug[slug] = specialty
     return by_slug
@@ -246,7 +272,9 @@ def _conditions_by_slug():
     slugs = CANCER_CONDITIONS + BLOOD_CONDITIONS
     return {
         page.slug: page
-        for page in ConditionPage.objects.filter(slug__in=slugs).only("pk", "slug", "title", "alternate_names")
+        for page in ConditionPage.objects.english()
+        .filter(slug__in=slugs)
+        .only("pk", "slug", "title", "alternate_names")
     }
 
 
@@ -490,7 +518,7 @@ def link_condition_specialties():
     from conditions.models import ConditionPage
 
     specialty = ensure_specialties()[HEMATOLOGY_ONCOLOGY]
-    for page in ConditionPage.objects.filter(slug__in=CANCER_CONDITIONS + BLOOD_CONDITIONS):
+    for page in ConditionPage.objects.english().filter(slug__in=CANCER_CONDITIONS + BLOOD_CONDITIONS):
         if page.has_unpublished_changes or page.related_specialties.exists():
             continue
         try:

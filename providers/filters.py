@@ -13,10 +13,16 @@ from urllib.parse import urlencode
 
 import django_filters
 from django import forms
+from django.conf import settings
 from django.db import connection
 from django.db.models import CharField, Value
 from django.urls import reverse
+from django.utils.text import format_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.models import Locale
 
+from base.i18n import SPANISH, current_language
 from conditions.models import ConditionPage
 
 from . import geo, spelling
@@ -67,10 +73,16 @@ def load_search_context(terms=()):
     def rows(queryset, kind, key, label, extra, pk="pk"):
         return queryset.order_by().values_list(Value(kind, output_field=CharField()), pk, key, label, extra)
 
+    # Doctors are linked to the English condition pages; the Spanish ones give their words.
+    english = Locale.objects.filter(language_code=settings.LANGUAGE_CODE).values("pk")
     parts = [
-        rows(Language.objects.all(), "language", "code", "name", "native_name"),
+        rows(Language.objects.all(), "language", "code", "name", "name_es"),
         rows(InsurancePlan.objects.all(), "insurance", "slug", "name", "insurer"),
-        rows(ConditionPage.objects.live(), "condition", "slug", "title", "alternate_names"),
+        rows(ConditionPage.objects.live().filter(locale__in=english), "condition", "slug", "title", "alternate_names"),
+        rows(
+            ConditionPage.objects.live().exclude(locale__in=english), "condition_es", "slug", "title", "alternate_names"
+        ),
+        rows(Specialty.objects.all(), "specialty_es", "slug", "name_es", "synonyms_es"),
     ]
     correctable = [term for term in terms if spelling.correctable(term)]
     if connection.vendor == "postgresql":
@@ -83,14 +95,24 @@ def load_search_context(terms=()):
     union = rows(Specialty.objects.all(), "specialty", "slug", "name", "synonyms").union(*parts, all=True)
 
     options = {"specialty": [], "language": [], "condition": [], "insurance": []}
-    texts, names = [], []
+    texts, names, in_spanish = [], [], {"specialty": {}, "condition": {}, "language": {}}
     for kind, pk, key, label, extra in union:
         if kind == "name":
             names.append(label)
             continue
+        # Spanish names and lay words are searched in both languages; they label the menus on /es/.
+        if kind.endswith("_es"):
+            in_spanish[kind[:-3]][key] = label
+            texts += [label, extra]
+            continue
         options[kind].append((pk, key, label))
+        if kind == "language":
+            in_spanish["language"][key] = extra
         if kind in ("specialty", "condition"):
             texts += [label, extra]
+    if current_language() == SPANISH:
+        for kind, labels in in_spanish.items():
+            options[kind] = [(pk, key, labels.get(key) or label) for pk, key, label in options[kind]]
     for entries in options.values():
         entries.sort(key=lambda entry: (entry[2].casefold(), entry[0]))
     vocabulary = spelling.Vocabulary.from_texts(texts, names)
@@ -160,10 +182,10 @@ class ProviderSearchForm(forms.Form):
         if not value:
             return ""
         if not geo.is_zip_format(value):
-            raise forms.ValidationError("Enter a 5-digit ZIP code, for example 90806.", code="zip_format")
+            raise forms.ValidationError(_("Enter a 5-digit ZIP code, for example 90806."), code="zip_format")
         if geo.zip_coordinates(value) is None:
             raise forms.ValidationError(
-                "We don't recognise that ZIP code. Check the number and try again.", code="zip_unknown"
+                _("We don't recognise that ZIP code. Check the number and try again."), code="zip_unknown"
             )
         return geo.normalize_zip(value)
 
@@ -180,66 +202,78 @@ class ProviderFilterSet(django_filters.FilterSet):
 
     q = django_filters.CharFilter(
         method="filter_q",
-        label="Name, condition or specialty",
+        label=gettext_lazy("Name, condition or specialty"),
         max_length=MAX_QUERY_LENGTH,
         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off", "spellcheck": "false"}),
     )
     specialty = django_filters.ChoiceFilter(
         method="filter_specialty",
-        label="Specialty",
-        empty_label="Any specialty",
-        error_messages={"invalid_choice": "We don't have that specialty, so we are showing all specialties."},
+        label=gettext_lazy("Specialty"),
+        empty_label=gettext_lazy("Any specialty"),
+        error_messages={
+            "invalid_choice": gettext_lazy("We don't have that specialty, so we are showing all specialties.")
+        },
     )
     condition = django_filters.ChoiceFilter(
         method="filter_condition",
-        label="Condition treated",
-        empty_label="Any condition",
-        error_messages={"invalid_choice": "We don't have a page for that condition, so we are showing all conditions."},
+        label=gettext_lazy("Condition treated"),
+        empty_label=gettext_lazy("Any condition"),
+        error_messages={
+            "invalid_choice": gettext_lazy("We don't have a page for that condition, so we are showing all conditions.")
+        },
     )
     language = django_filters.ChoiceFilter(
         method="filter_language",
-        label="Language spoken",
-        empty_label="Any language",
-        error_messages={"invalid_choice": "We don't have that language in our list, so we are showing all languages."},
+        label=gettext_lazy("Language spoken"),
+        empty_label=gettext_lazy("Any language"),
+        error_messages={
+            "invalid_choice": gettext_lazy("We don't have that language in our list, so we are showing all languages.")
+        },
     )
     insurance = django_filters.ChoiceFilter(
         method="filter_insurance",
-        label="Accepts my insurance",
-        empty_label="Any insurance",
+        label=gettext_lazy("Accepts my insurance"),
+        empty_label=gettext_lazy("Any insurance"),
         error_messages={
-            "invalid_choice": "We don't have that insurance plan in our list, so we are not filtering by insurance. "
-            "Call us to ask about your plan."
+            "invalid_choice": gettext_lazy(
+                "We don't have that insurance plan in our list, so we are not filtering by insurance. "
+                "Call us to ask about your plan."
+            )
         },
     )
     gender = django_filters.ChoiceFilter(
         field_name="gender",
         choices=Gender.choices,
-        label="Doctor's gender",
-        empty_label="No preference",
-        error_messages={"invalid_choice": "Choose a gender from the list, or No preference."},
+        label=gettext_lazy("Doctor's gender"),
+        empty_label=gettext_lazy("No preference"),
+        error_messages={"invalid_choice": gettext_lazy("Choose a gender from the list, or No preference.")},
     )
-    accepting = YesFilter(field_name="accepting_new_patients", label="Accepting new patients")
-    telehealth = YesFilter(field_name="offers_telehealth", label="Offers video visits")
+    accepting = YesFilter(field_name="accepting_new_patients", label=gettext_lazy("Accepting new patients"))
+    telehealth = YesFilter(field_name="offers_telehealth", label=gettext_lazy("Offers video visits"))
     near = django_filters.CharFilter(
         method="filter_nothing",
-        label="Near ZIP code",
+        label=gettext_lazy("Near ZIP code"),
         max_length=MAX_VALUE_LENGTH,
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "postal-code", "size": "10"}),
     )
     radius = RadiusFilter(
         method="filter_nothing",
-        label="Distance",
+        label=gettext_lazy("Distance"),
         error_messages={
-            "invalid_choice": f"Choose a distance between {RADIUS_RANGE[0]} and {RADIUS_RANGE[1]} miles. "
-            f"We used {DEFAULT_RADIUS} miles."
+            "invalid_choice": format_lazy(
+                gettext_lazy("Choose a distance between {low} and {high} miles. We used {default} miles."),
+                low=RADIUS_RANGE[0],
+                high=RADIUS_RANGE[1],
+                default=DEFAULT_RADIUS,
+            )
         },
     )
     sort = django_filters.ChoiceFilter(
         method="filter_nothing",
         choices=SortOrder.choices,
-        label="Sort by",
+        label=gettext_lazy("Sort by"),
         empty_label=None,
-        error_messages={"invalid_choice": "Choose a sort order from the list."},
+        error_messages={"invalid_choice": gettext_lazy("Choose a sort order from the list.")},
     )
 
     class Meta:
@@ -266,7 +300,8 @@ class ProviderFilterSet(django_filters.FilterSet):
             value = clean_parameter(str(raw), max_length=limit)
             if name == "q" and len(" ".join(str(raw).split())) > MAX_QUERY_LENGTH:
                 self.notices.append(
-                    f"Your search was very long, so we used only its first {MAX_QUERY_LENGTH} characters."
+                    _("Your search was very long, so we used only its first %(count)d characters.")
+                    % {"count": MAX_QUERY_LENGTH}
                 )
             if value:
                 cleaned[name] = value
@@ -371,14 +406,17 @@ class ProviderFilterSet(django_filters.FilterSet):
         ]
         if not corrected:
             return ""
-        parts = [" or ".join(f"“{word}”" for word in words) + f" (for “{term}”)" for term, words in corrected]
-        return "We also searched for " + "; ".join(parts) + "."
+        parts = [
+            _("%(words)s (for “%(term)s”)") % {"words": _(" or ").join(f"“{word}”" for word in words), "term": term}
+            for term, words in corrected
+        ]
+        return _("We also searched for %(words)s.") % {"words": "; ".join(parts)}
 
     @property
     def sort_notice(self):
         requested = self.cleaned.get("sort") or ""
         if requested == SortOrder.DISTANCE and not self.near_point:
-            return "To sort by distance, enter a ZIP code. We sorted by last name."
+            return _("To sort by distance, enter a ZIP code. We sorted by last name.")
         return ""
 
     @property
@@ -441,10 +479,11 @@ class ProviderFilterSet(django_filters.FilterSet):
         if name == "gender":
             return Gender(value).label
         if name in ("accepting", "telehealth"):
-            return "Yes"
+            return _("Yes")
         if name == "near":
             place = geo.zip_place(value)
-            return f"Within {self.radius_miles} miles of {value}" + (f" ({place})" if place else "")
+            within = _("Within %(miles)s miles of %(zip)s") % {"miles": self.radius_miles, "zip": value}
+            return within + (f" ({place})" if place else "")
         return value
 
     @property
@@ -459,7 +498,7 @@ class ProviderFilterSet(django_filters.FilterSet):
             if name == "q" and not value.strip():
                 continue
             dropped = {name, "radius"} if name == "near" else {name}
-            label = {"q": "Search", "near": ""}.get(name, self.filters[name].label)
+            label = {"q": _("Search"), "near": ""}.get(name, self.filters[name].label)
             active.append(
                 {
                     "name": name,

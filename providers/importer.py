@@ -114,7 +114,8 @@ class Lookups:
         specialties = list(Specialty.objects.all())
         self.specialties = {s.slug.lower(): s for s in specialties}
         self.specialties.update({s.taxonomy_code.upper(): s for s in specialties if s.taxonomy_code})
-        self.conditions = {page.slug: page for page in ConditionPage.objects.all().only("pk", "slug", "title")}
+        # Doctors are linked to the English pages (the Spanish ones share their slugs).
+        self.conditions = {page.slug: page for page in ConditionPage.objects.english().only("pk", "slug", "title")}
         languages = list(Language.objects.all())
         self.languages = {lang.code.lower(): lang for lang in languages}
         self.languages.update({lang.name.lower(): lang for lang in languages})

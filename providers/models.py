@@ -7,6 +7,7 @@ see patients. Parents search them at /find-a-doctor/.
 
 import re
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import connection, models
@@ -163,6 +164,20 @@ class Specialty(models.Model):
         help_text="Words parents use for this specialty, separated by commas. For example: blood cancer doctor, "
         "hematology, oncology",
     )
+    # Spanish, on the same row (docs/spanish.md): shown on /es/ pages and searched in both languages.
+    name_es = models.CharField(
+        "name (Spanish)",
+        max_length=120,
+        blank=True,
+        help_text="As Spanish-speaking parents should see it, for example: Hematología y oncología pediátrica.",
+    )
+    synonyms_es = models.CharField(
+        "lay synonyms (Spanish)",
+        max_length=500,
+        blank=True,
+        help_text="Words Spanish-speaking parents use, separated by commas. For example: cáncer de la sangre, "
+        "médico del cáncer",
+    )
 
     updated_at = models.DateTimeField(auto_now=True, help_text="When this row last changed (the API's lastUpdated).")
 
@@ -193,6 +208,9 @@ class Language(models.Model):
     )
     name = models.CharField(max_length=80, unique=True, help_text="In English, for example Spanish.")
     native_name = models.CharField(max_length=80, blank=True, help_text="In the language itself, for example Español.")
+    name_es = models.CharField(
+        "name (Spanish)", max_length=80, blank=True, help_text="In Spanish, for example: inglés, vietnamita, chino."
+    )
 
     class Meta:
         ordering = ["name"]
@@ -282,6 +300,9 @@ class Location(models.Model):
     """A clinic or hospital where providers see patients."""
 
     name = models.CharField(max_length=160, unique=True)
+    name_es = models.CharField(
+        "name (Spanish)", max_length=160, blank=True, help_text="Only if the clinic's name differs in Spanish."
+    )
     street = models.CharField("street address", max_length=200)
     city = models.CharField(max_length=100)
     state = models.CharField(max_length=2, help_text="Two letters, for example CA.")
@@ -468,6 +489,11 @@ class ProviderQuerySet(models.QuerySet):
         return self.filter(conditions=condition)
 
 
+def english_pages():
+    """Doctors are linked to the English condition pages; each Spanish page lists the same doctors."""
+    return Q(locale__language_code=settings.LANGUAGE_CODE)
+
+
 class Provider(ClusterableModel):
     """A clinician in the Find a Doctor directory."""
 
@@ -512,6 +538,7 @@ class Provider(ClusterableModel):
         "conditions.ConditionPage",
         related_name="providers",
         blank=True,
+        limit_choices_to=english_pages,
         help_text="Conditions this provider treats. The profile links to each condition page.",
     )
     insurance_plans = ParentalManyToManyField(
@@ -579,8 +606,9 @@ class Provider(ClusterableModel):
             self.refresh_search_text()
 
     def refresh_search_text(self):
-        """Rebuild ``search_text`` from the saved specialties and conditions."""
-        text = build_search_text(self, self.specialties.all(), self.conditions.all())
+        """Rebuild ``search_text`` from the saved specialties and conditions (and the conditions' Spanish pages)."""
+        conditions = list(self.conditions.all())
+        text = build_search_text(self, self.specialties.all(), conditions, condition_translations(conditions))
         if text != self.search_text:
             self.search_text = text
             # A queryset update skips save(), so this never recurses.
@@ -737,19 +765,51 @@ def unique_provider_slug(first_name, last_name, credentials="", exclude_pk=None,
     return candidate
 
 
-def build_search_text(provider, specialties, conditions):
+def build_search_text(provider, specialties, conditions, translations=None):
     """The normalized text ``Provider.objects.search()`` matches against.
 
     Starts with the name (so a name match can rank first), then the specialties
-    with their synonyms and taxonomy codes, then the conditions treated with
-    their alternate names. Padded with spaces so a word match is ' word'.
+    with their synonyms (English and Spanish) and taxonomy codes, then the
+    conditions treated with their alternate names, in English and, from
+    ``translations`` (``condition_translations``), in Spanish: "leucemia" and
+    "cáncer de la sangre" find the same doctors as "leukemia" and "blood cancer".
+    Accents are dropped ("cardiologia" finds Cardiología). Padded with spaces so a
+    word match is ' word'.
     """
+    translations = translations or {}
     parts = [provider.first_name, provider.last_name, provider.credentials]
     for specialty in specialties:
-        parts += [specialty.name, specialty.synonyms, specialty.taxonomy_code]
+        parts += [
+            specialty.name,
+            specialty.synonyms,
+            getattr(specialty, "name_es", ""),
+            getattr(specialty, "synonyms_es", ""),
+            specialty.taxonomy_code,
+        ]
     for condition in conditions:
         parts += [condition.title, getattr(condition, "alternate_names", "")]
+        for title, alternate_names in translations.get(getattr(condition, "translation_key", None), ()):
+            parts += [title, alternate_names]
     return f" {normalize_text(' '.join(p for p in parts if p))} "
+
+
+def condition_translations(conditions):
+    """``{translation_key: [(title, alternate_names), …]}``: the live translations of ``conditions`` (one query)."""
+    from conditions.models import ConditionPage
+
+    keys = {condition.translation_key for condition in conditions}
+    if not keys:
+        return {}
+    found = {}
+    rows = (
+        ConditionPage.objects.live()
+        .filter(translation_key__in=keys)
+        .exclude(locale__language_code=settings.LANGUAGE_CODE)
+        .values_list("translation_key", "title", "alternate_names")
+    )
+    for key, title, alternate_names in rows:
+        found.setdefault(key, []).append((title, alternate_names))
+    return found
 
 
 def refresh_search_text(queryset, batch_size=1000):
@@ -763,15 +823,23 @@ def refresh_search_text(queryset, batch_size=1000):
             Provider.objects.filter(pk__in=ids[start : start + batch_size])
             .only("pk", "first_name", "last_name", "credentials", "search_text")
             .prefetch_related(
-                models.Prefetch("specialties", queryset=Specialty.objects.only("name", "synonyms", "taxonomy_code")),
                 models.Prefetch(
-                    "conditions", queryset=ConditionPage.objects.only("title", "alternate_names").order_by("path")
+                    "specialties",
+                    queryset=Specialty.objects.only("name", "synonyms", "name_es", "synonyms_es", "taxonomy_code"),
+                ),
+                models.Prefetch(
+                    "conditions",
+                    queryset=ConditionPage.objects.only("title", "alternate_names", "translation_key").order_by("path"),
                 ),
             )
         )
         stale = []
+        batch = list(batch)
+        translations = condition_translations(
+            [condition for provider in batch for condition in provider.conditions.all()]
+        )
         for provider in batch:
-            text = build_search_text(provider, provider.specialties.all(), provider.conditions.all())
+            text = build_search_text(provider, provider.specialties.all(), provider.conditions.all(), translations)
             if text != provider.search_text:
                 provider.search_text = text
                 stale.append(provider)
@@ -789,8 +857,8 @@ def medical_texts():
     from conditions.models import ConditionPage
 
     texts = []
-    for name, synonyms in Specialty.objects.values_list("name", "synonyms"):
-        texts += [name, synonyms]
+    for row in Specialty.objects.values_list("name", "synonyms", "name_es", "synonyms_es"):
+        texts += row
     for title, alternate_names in ConditionPage.objects.live().values_list("title", "alternate_names"):
         texts += [title, alternate_names]
     return texts

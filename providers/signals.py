@@ -47,8 +47,9 @@ def condition_links_changed(sender, instance, action, reverse, pk_set, **kwargs)
 
 @receiver(page_published, sender=ConditionPage)
 def condition_published(sender, instance, **kwargs):
-    """A new title or alternate names change what finds the doctors who treat it."""
-    run_later(refresh_providers_search_text, condition=instance.pk)
+    """A new title or alternate names (in either language) change what finds the doctors who treat it."""
+    # Doctors are linked to the English page; a Spanish publish changes their Spanish words.
+    run_later(refresh_providers_search_text, condition=instance.directory_page().pk)
 
 
 @receiver(post_save, sender=Specialty)
@@ -79,11 +80,18 @@ def remember_removed_provider(sender, instance, **kwargs):
 
 def directory_paths():
     """What shows provider data: Find a Doctor (search and profiles), site search, the condition pages."""
+    from django.conf import settings
+    from django.urls import reverse
+    from django.utils import translation
+
     from base.cache import page_path
     from conditions.models import ConditionIndexPage
 
-    paths = ["/find-a-doctor/*", "/search/*"]
-    for index in ConditionIndexPage.objects.live():
+    paths = []
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            paths += [reverse("providers:search") + "*", reverse("search") + "*"]
+    for index in ConditionIndexPage.objects.live().filter(alias_of__isnull=True):
         path = page_path(index)
         if path:
             paths.append(path + "*")

@@ -5,6 +5,7 @@ import json
 from django.utils.safestring import mark_safe
 
 from base import phone
+from base.i18n import localized
 
 # What Django's json_script escapes, so the JSON cannot close the <script> element early.
 _SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -44,7 +45,7 @@ def physician(provider, request=None, hospital_name=""):
         "url": url,
         "name": provider.display_name,
         "usNPI": provider.npi,
-        "medicalSpecialty": [specialty.name for specialty in provider.specialty_list],
+        "medicalSpecialty": [str(localized(specialty, "name")) for specialty in provider.specialty_list],
         "isAcceptingNewPatients": provider.accepting_new_patients,
         "knowsLanguage": [language.name for language in provider.languages.all()],
         "address": [postal_address(pl.location) for pl in locations],

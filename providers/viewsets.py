@@ -105,7 +105,13 @@ class SpecialtyViewSet(ConflictCheckedModelViewSet):
     search_backend_name = None
     list_display = ["name", "taxonomy_code", "synonyms"]
     copy_view_enabled = False
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("taxonomy_code"), FieldPanel("synonyms")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("taxonomy_code"),
+        FieldPanel("synonyms"),
+        MultiFieldPanel([FieldPanel("name_es"), FieldPanel("synonyms_es")], heading="In Spanish"),
+    ]
 
 
 class LocationViewSet(ConflictCheckedModelViewSet):
@@ -122,6 +128,7 @@ class LocationViewSet(ConflictCheckedModelViewSet):
     copy_view_enabled = False
     panels = [
         FieldPanel("name"),
+        FieldPanel("name_es"),
         FieldPanel("street"),
         FieldRowPanel([FieldPanel("city"), FieldPanel("state"), FieldPanel("zip_code")]),
         FieldPanel("phone"),
@@ -142,7 +149,7 @@ class LanguageViewSet(ConflictCheckedModelViewSet):
     search_backend_name = None
     list_display = ["name", "native_name", "code"]
     copy_view_enabled = False
-    panels = [FieldPanel("name"), FieldPanel("native_name"), FieldPanel("code")]
+    panels = [FieldPanel("name"), FieldPanel("name_es"), FieldPanel("native_name"), FieldPanel("code")]
 
 
 class InsurancePlanViewSet(ConflictCheckedModelViewSet):

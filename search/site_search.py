@@ -35,6 +35,7 @@ from modelsearch.utils import normalise_query_string
 from wagtail.contrib.search_promotions.models import SearchPromotion
 
 from base import cache
+from base.i18n import SPANISH, current_language, locale_id
 from conditions.models import ConditionIndexPage, ConditionPage
 from providers import spelling
 from providers import views as provider_views
@@ -131,6 +132,9 @@ def promotions_for(*queries, request=None):
         return []
     by_query = cache.get_or_set(request, ["search-promotions"], _promotions_by_query, keep_in_process=True)
     found = [promotion for query in wanted for promotion in by_query.get(query, ())]
+    # A pinned page shows on the search page of its own language only.
+    here = locale_id(current_language(), request)
+    found = [promotion for promotion in found if promotion.page is None or promotion.page.locale_id == here]
     return sorted(found, key=lambda promotion: (promotion.sort_order, promotion.pk))
 
 
@@ -154,14 +158,15 @@ def _promotions_by_query():
 def search_data(request=None):
     """What every search reads and only a publish or a directory change alters, from the site cache.
 
-    ``{"words": frozenset, "specialties": [(pk, name, synonyms), …], "condition_names": […],
-    "active_doctors": int}``: the medical words misspellings are corrected to, each
-    specialty's name and lay words, each live condition page's whole names
+    ``{"words": frozenset, "specialties": [(pk, name, synonyms, name_es, synonyms_es), …],
+    "condition_names": […], "active_doctors": int}``: the medical words misspellings are
+    corrected to (in English and Spanish), each specialty's name and lay words in both
+    languages, each live condition page's whole names (in every language)
     (``ConditionPageQuerySet.whole_names``), and the size of the directory.
     """
 
     def load():
-        specialties = list(Specialty.objects.values_list("pk", "name", "synonyms"))
+        specialties = list(Specialty.objects.values_list("pk", "name", "synonyms", "name_es", "synonyms_es"))
         texts = medical_texts()
         return {
             "words": frozenset(spelling.Vocabulary.from_texts(texts).words),
@@ -172,7 +177,7 @@ def search_data(request=None):
         }
 
     # The number changes with the shape of the value, so a deploy never reads the old one.
-    return cache.get_or_set(request, ["site-search-data", 3], load, keep_in_process=True)
+    return cache.get_or_set(request, ["site-search-data", 4], load, keep_in_process=True)
 
 
 def vocabulary_for(terms, data):
@@ -280,15 +285,17 @@ def search_site(raw_query, request=None):
     results.promotions = promotions_for(query, results.corrected_query, request=request)
 
     # A result shows a title, names, summary and link: never load the page bodies.
-    conditions = ConditionPage.objects.live().only(*CONDITION_CARD_FIELDS)
+    # Pages in the language of the search page only: /es/search/ finds the Spanish pages.
+    language = current_language()
+    conditions = ConditionPage.objects.live().in_language(language).only(*CONDITION_CARD_FIELDS)
     if cache.any_view_restrictions(request):
         conditions = conditions.public()
-    found = conditions.search_for_parents(query, names=data["condition_names"])
+    found = conditions.search_for_parents(query, names=data["condition_names"], language=language)
     if found:
         # The words as typed found pages: say nothing about spelling.
         results.corrected_query = ""
     elif results.corrected_query:
-        found = conditions.search_for_parents(results.corrected_query, names=data["condition_names"])
+        found = conditions.search_for_parents(results.corrected_query, names=data["condition_names"], language=language)
     if not found:
         found = conditions_treated_by_specialists_in(results.corrected_query or query, conditions, data["specialties"])
     promoted_pages = {promotion.page_id for promotion in results.promotions if promotion.page_id}
@@ -296,7 +303,10 @@ def search_site(raw_query, request=None):
 
     if terms:
         results.providers, results.provider_count = first_doctors(query, terms, vocabulary, data["active_doctors"])
-        specialty_names = {pk: name for pk, name, _synonyms in data["specialties"]}
+        specialty_names = {
+            pk: (name_es if language == SPANISH and name_es else name)
+            for pk, name, _synonyms, name_es, _synonyms_es in data["specialties"]
+        }
         for provider in results.providers:
             provider.specialty_name = specialty_names.get(provider.primary_specialty_id, "")
     return results
@@ -307,23 +317,28 @@ def conditions_treated_by_specialists_in(query, conditions, specialties=None):
 
     Only used when the pages' own words found nothing: every cancer page is
     treated by the "blood cancer doctor", so these matches are broad.
-    ``specialties`` are ``(pk, name, synonyms)`` rows, read from the database when not given.
+    ``specialties`` are ``(pk, name, synonyms, name_es, synonyms_es)`` rows, read from the
+    database when not given. Lay words count in either language ("cáncer de la sangre").
+    A translation is matched through its English page, whose specialties editors keep.
     """
     terms = search_terms(query)
     if not terms:
         return []
     if specialties is None:
-        specialties = Specialty.objects.values_list("pk", "name", "synonyms")
+        specialties = Specialty.objects.values_list("pk", "name", "synonyms", "name_es", "synonyms_es")
     specialty_ids = []
-    for pk, name, synonyms in specialties:
-        for phrase in [name, *split_list(synonyms)]:
+    for pk, name, synonyms, name_es, synonyms_es in specialties:
+        for phrase in [name, *split_list(synonyms), name_es, *split_list(synonyms_es)]:
+            if not phrase:
+                continue
             words = normalize_text(phrase).split()
             if all(any(word.startswith(term) for word in words) for term in terms):
                 specialty_ids.append(pk)
                 break
     if not specialty_ids:
         return []
-    return list(conditions.filter(related_specialties__in=specialty_ids).distinct().order_by("title"))
+    treated = ConditionPage.objects.filter(related_specialties__in=specialty_ids).values("translation_key")
+    return list(conditions.filter(translation_key__in=treated).order_by("title"))
 
 
 def condition_index_url(request=None):
@@ -333,9 +348,11 @@ def condition_index_url(request=None):
     we do not use), and publishing or moving the index starts a new generation.
     """
 
+    language = current_language()
+
     def find():
-        index = ConditionIndexPage.objects.live().first()
+        index = ConditionIndexPage.objects.live().filter(locale__language_code=language, alias_of__isnull=True).first()
         # Without the request: the same for every visitor (absolute only when there are several sites).
         return index.get_url() if index else ""
 
-    return cache.get_or_set(request, ["condition-index-url"], find, keep_in_process=True)
+    return cache.get_or_set(request, ["condition-index-url", language], find, keep_in_process=True)

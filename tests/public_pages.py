@@ -17,6 +17,15 @@ STATIC_PAGES = {
     "search with no results": f"/search/?q={NO_MATCH}",
     "search before typing": "/search/",
     "404": "/no-such-page/",
+    # The same page types in Spanish (docs/spanish.md).
+    "home (Spanish)": "/es/",
+    "conditions index (Spanish)": "/es/conditions/",
+    "condition page (Spanish)": "/es" + ALL_PAGE_URL,
+    "find a doctor results (Spanish)": "/es/find-a-doctor/?condition=acute-lymphoblastic-leukemia&language=es",
+    "search results (Spanish)": "/es/search/?q=leucemia",
+    "search with no results (Spanish)": f"/es/search/?q={NO_MATCH}",
+    "404 (Spanish)": "/es/no-such-page/",
+    "language help (Spanish)": "/es/language-assistance/",
 }
 
 
@@ -25,4 +34,8 @@ def public_pages():
     from providers.models import Provider
 
     doctor = Provider.objects.active().filter(conditions__slug="acute-lymphoblastic-leukemia").order_by("pk").first()
-    return {**STATIC_PAGES, "profile": doctor.get_absolute_url()}
+    return {
+        **STATIC_PAGES,
+        "profile": doctor.get_absolute_url(),
+        "profile (Spanish)": "/es" + doctor.get_absolute_url(),
+    }

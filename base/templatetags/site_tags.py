@@ -5,6 +5,7 @@ from django.template.loader import render_to_string
 from django.utils.html import format_html
 
 from base import cache, phone
+from base.i18n import current_language
 from base.navigation import navigation
 
 register = template.Library()
@@ -82,14 +83,19 @@ def site_footer(context):
     from base.models import SiteSettings
 
     request = context.get("request")
+    language = current_language()
 
     def render():
         return render_to_string(
             "includes/footer.html",
-            {"site_settings": SiteSettings.load(request_or_site=request), "links": navigation(request)["footer"]},
+            {
+                "site_settings": SiteSettings.load(request_or_site=request),
+                "links": navigation(request)["footer"],
+                "LANGUAGE_CODE": language,
+            },
         )
 
     if request is None:
         return render()
     site = Site.find_for_request(request)
-    return cache.get_or_set(request, ["footer", site.pk if site else None], render, keep_in_process=True)
+    return cache.get_or_set(request, ["footer", site.pk if site else None, language], render, keep_in_process=True)

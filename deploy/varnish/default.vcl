@@ -74,6 +74,9 @@ sub vcl_recv {
         return (pass);
     }
     unset req.http.Cookie;
+    # The language is in the address (/es/… is Spanish, everything else English; docs/spanish.md),
+    # never in the browser's Accept-Language: one cached copy per address, whatever the browser asks for.
+    unset req.http.Accept-Language;
     return (hash);
 }
 
@@ -83,6 +86,14 @@ sub vcl_backend_response {
     set beresp.do_stream = false;
     # Remembered on the object so bans can be tested by the ban lurker, off the request path.
     set beresp.http.x-url = bereq.url;
+    # Nothing here varies by Accept-Language (see vcl_recv); a Vary on it would only split the cache.
+    if (beresp.http.Vary) {
+        set beresp.http.Vary = regsuball(beresp.http.Vary, "(?i)(^|,)\s*accept-language\s*", "");
+        set beresp.http.Vary = regsub(beresp.http.Vary, "^\s*,\s*", "");
+        if (beresp.http.Vary == "") {
+            unset beresp.http.Vary;
+        }
+    }
     if (beresp.http.Set-Cookie
         || beresp.http.Cache-Control ~ "(private|no-store|no-cache)"
         || beresp.http.Cache-Control !~ "s-maxage") {

@@ -33,6 +33,9 @@ INSTALLED_APPS = [
     "providers",
     "search",
     "hospital_site",
+    # Spanish pages are translated in the admin, then go through medical review (docs/spanish.md).
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
@@ -83,6 +86,8 @@ MIDDLEWARE = [
     "base.middleware.PageCacheMiddleware",
     "base.middleware.CacheHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language comes from the address alone (/es/… or not); see base/i18n.py.
+    "base.i18n.LanguageFromPathMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -196,6 +201,10 @@ PRIVATE_PATH_PREFIXES = [f"/{ADMIN_URL_PATH}", "/documents/"]
 # bench/pages.sh compares pages with a fixed response served through the same stack.
 BENCH_FLOOR = os.environ.get("BENCH_FLOOR", "") == "1"
 
+# Wagtail would send every purge once per language, rewriting "/es/…" into "/en/…" (a prefix English
+# does not have); our purges already name each language's own addresses (base.i18n.addresses_changed_by).
+WAGTAILFRONTENDCACHE_LANGUAGES = []
+
 # Security headers (docs/security.md). The public site runs no JavaScript, so its
 # policy allows no script at all; <script type="application/ld+json"> is data and
 # is never executed, so CSP does not block it.
@@ -292,7 +301,12 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en-us"
+# English at the site's own addresses, Spanish under /es/ (docs/spanish.md). The language
+# comes from the address only: never from the browser's Accept-Language or a cookie.
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("es", "Español")]
+SPANISH = "es"
+LOCALE_PATHS = [PROJECT_DIR / "locale"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "America/Los_Angeles")
 USE_I18N = True
 USE_TZ = True
@@ -327,7 +341,14 @@ LOGGING = {
 # Wagtail
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Children's Hospital")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAIL_I18N_ENABLED = False
+# One page tree per language (docs/spanish.md).
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# A translation starts as a draft and goes live only through medical review (docs/spanish.md):
+# never made live because its English source is live.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# No machine translation anywhere: WAGTAILLOCALIZE_MACHINE_TRANSLATOR is never set, and a
+# system check (base/checks.py) refuses to start if it is.
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 

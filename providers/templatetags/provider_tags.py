@@ -5,8 +5,9 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 
-from base import cache
+from base import cache, i18n
 from providers.models import Provider
 
 register = template.Library()
@@ -23,10 +24,11 @@ def accepting_status(accepting):
     results and Find a Doctor show it on every card, and an included template
     costs more than the markup.
     """
-    state, mark, words = ("yes", "✓", "Accepting") if accepting else ("no", "✕", "Not accepting")
+    state, mark, words = (
+        ("yes", "✓", _("Accepting new patients")) if accepting else ("no", "✕", _("Not accepting new patients"))
+    )
     return format_html(
-        '<span class="status status--{}"><span class="status__icon" aria-hidden="true">{}</span>'
-        " {} new patients</span>",
+        '<span class="status status--{}"><span class="status__icon" aria-hidden="true">{}</span> {}</span>',
         state,
         mark,
         words,
@@ -48,9 +50,11 @@ def doctors_who_treat(context, page, limit=DOCTORS_SHOWN):
         return render_to_string(TEMPLATE, empty)
 
     def render():
+        # Doctors are linked to the English page; its Spanish version lists the same doctors.
+        condition = page.directory_page() if hasattr(page, "directory_page") else page
         providers = list(
             Provider.objects.for_listing()
-            .with_condition(page)
+            .with_condition(condition)
             .order_by("-accepting_new_patients", "last_name", "first_name", "pk")[: limit + 1]
         )
         return render_to_string(
@@ -80,5 +84,22 @@ def miles_away(miles):
     if miles is None:
         return ""
     if miles < 0.95:
-        return "less than 1 mile away"
-    return f"{miles:.1f} miles away"
+        return _("less than 1 mile away")
+    return _("%(miles)s miles away") % {"miles": f"{miles:.1f}"}
+
+
+@register.simple_tag(takes_context=True)
+def condition_in_language(context, condition):
+    """``{% condition_in_language page as shown %}``: a condition page linked in the page's language.
+
+    ``shown.url`` and ``shown.title`` are the Spanish page's on a Spanish page when it
+    is live, else the English page's (``shown.english`` is then True: mark it
+    ``lang="en"``). From the site cache: no query.
+    """
+    request = context.get("request")
+    links = i18n.page_twins(request).get(str(condition.translation_key), {})
+    language = i18n.current_language()
+    link = links.get(language) or links.get("en")
+    if link is None:
+        return {"url": condition.url, "title": condition.title, "english": language != "en"}
+    return {"url": link, "title": link.title, "english": language != "en" and language not in links}

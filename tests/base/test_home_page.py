@@ -65,6 +65,7 @@ def test_editor_changes_phone_in_admin_and_the_page_follows(admin_client, home_p
             "postal_code": site_settings.postal_code,
             "emergency_notice": site_settings.emergency_notice,
             "medical_disclaimer": rich_text("<p>Ask your doctor.</p>"),
+            "language_taglines-count": 0,
         },
     )
     assert response.status_code == 302
@@ -84,6 +85,7 @@ def test_admin_rejects_a_phone_number_that_cannot_be_dialled(admin_client, home_
             "main_phone": "call us maybe",
             "emergency_notice": "Call 911.",
             "medical_disclaimer": rich_text("<p>Ask your doctor.</p>"),
+            "language_taglines-count": 0,
         },
     )
 

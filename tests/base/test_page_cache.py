@@ -313,16 +313,19 @@ def purge_proxy(settings):
     server.server_close()
 
 
-def test_publishing_purges_the_whole_site_from_the_proxy_after_commit(
+def test_publishing_purges_the_english_site_from_the_proxy_after_commit(
     all_condition, purge_proxy, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
         all_condition.summary = "New words."
         all_condition.save_revision().publish()
         # Nothing leaves before the transaction commits: a proxy must not re-fetch the old page.
-        assert ("localhost", "/*") not in purge_proxy
+        assert ("localhost", "/conditions/*") not in purge_proxy
 
-    assert ("localhost", "/*") in purge_proxy
+    purged = {path for _host, path in purge_proxy}
+    assert {"/", "/conditions/*", "/find-a-doctor/*", "/search/*", "/sitemap.xml"} <= purged
+    # Spanish addresses are left alone: this page has no Spanish version.
+    assert not [path for path in purged if path.startswith("/es")]
 
 
 def test_a_doctor_change_purges_find_a_doctor_search_and_condition_pages(
@@ -332,7 +335,13 @@ def test_a_doctor_change_purges_find_a_doctor_search_and_condition_pages(
         doctor.last_name = "Lopez-Garcia"
         doctor.save()
 
-    assert {path for _host, path in purge_proxy} == {"/find-a-doctor/*", "/search/*", "/conditions/*"}
+    assert {path for _host, path in purge_proxy} == {
+        "/find-a-doctor/*",
+        "/search/*",
+        "/conditions/*",
+        "/es/find-a-doctor/*",
+        "/es/search/*",
+    }
 
 
 def test_an_import_in_one_transaction_purges_once(all_condition, purge_proxy, django_capture_on_commit_callbacks):
@@ -340,7 +349,13 @@ def test_an_import_in_one_transaction_purges_once(all_condition, purge_proxy, dj
         for number in range(5):
             factories.provider("Pat", f"Imported{number}", conditions=[all_condition])
 
-    assert sorted(path for _host, path in purge_proxy) == ["/conditions/*", "/find-a-doctor/*", "/search/*"]
+    assert sorted(path for _host, path in purge_proxy) == [
+        "/conditions/*",
+        "/es/find-a-doctor/*",
+        "/es/search/*",
+        "/find-a-doctor/*",
+        "/search/*",
+    ]
 
 
 def test_a_new_redirect_purges_the_proxy_which_may_hold_a_404(db, purge_proxy, django_capture_on_commit_callbacks):

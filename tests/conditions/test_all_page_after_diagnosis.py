@@ -192,7 +192,7 @@ def test_the_reading_measure_would_catch_hard_text(page):
 def test_the_editor_sees_the_same_reading_level_in_the_panel(admin_client, all_page):
     from conditions.models import ConditionPage
 
-    all_page_ = ConditionPage.objects.get(slug="acute-lymphoblastic-leukemia")
+    all_page_ = ConditionPage.objects.english().get(slug="acute-lymphoblastic-leukemia")
     response = admin_client.get(reverse("wagtailadmin_pages:edit", args=[all_page_.pk]))
 
     panel = plain(soup(response).select_one("[data-reading-level]"))

@@ -37,7 +37,7 @@ def all_page_id(site_with_demo_content):
 
     staff_user("edna", "Editors", "Edna", "Editor")
     staff_user("rita", "Medical reviewers", "Rita", "Reyes")
-    return ConditionPage.objects.get(url_path__endswith=ALL_URL).pk
+    return ConditionPage.objects.english().get(url_path__endswith=ALL_URL).pk
 
 
 @pytest.fixture

@@ -69,4 +69,4 @@ def test_every_public_page_type_is_valid_html(client, site, tmp_path):
     assert errors.pop("canary.html") == ["line 1: Duplicate ID “twice”."]
     report = [f"{page} {error}" for page, page_errors in errors.items() for error in page_errors]
     assert report == [], f"{len(report)} HTML error(s):\n" + "\n".join(report)
-    assert len(files) == 10
+    assert len(files) == 19

@@ -33,7 +33,13 @@ class Command(BaseCommand):
         from conditions.demo import load_condition_pages
         from providers.demo import load_demo_providers
 
-        return [load_condition_pages, load_demo_providers, demo.load_search_promotions]
+        return [
+            load_condition_pages,
+            load_demo_providers,
+            demo.load_spanish_site_settings,
+            demo.load_spanish_pages,
+            demo.load_search_promotions,
+        ]
 
     def ensure_admin(self):
         """A local superuser for development. The password is printed once, when it is created."""
