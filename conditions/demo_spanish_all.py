@@ -201,6 +201,26 @@ ALL_WORDS.update(
             "Leukemia - Acute Lymphoblastic - ALL - Childhood: Statistics (en inglés)"
         ),
         "November 2022": "noviembre de 2022",
+        # Key facts (the box under the 911 signs)
+        "Key facts": "Datos clave",
+        "ALL is the most common cancer in children. About 3 in 4 children and teens who get leukemia have ALL.": (
+            "La LLA es el cáncer más común en los niños. Unos 3 de cada 4 niños y adolescentes que tienen leucemia "
+            "tienen LLA."
+        ),
+        "Most children with ALL are cured. Of children ages 0 to 14, 92 in 100 are alive 5 years later.": (
+            "La mayoría de los niños con LLA se curan. De los niños de 0 a 14 años, 92 de cada 100 siguen vivos "
+            "5 años después."
+        ),
+        "Treatment most often lasts about 2 to 3 years. The first months are the hardest.": (
+            "El tratamiento casi siempre dura de 2 a 3 años. Los primeros meses son los más difíciles."
+        ),
+        "Nothing you did or did not do caused it. It is not contagious: no one can catch it.": (
+            "Nada de lo que usted hizo o dejó de hacer la causó. No es contagiosa: nadie se la puede pegar."
+        ),
+        "During treatment, a fever can be an emergency. Call the care team right away, day or night.": (
+            "Durante el tratamiento, una fiebre puede ser una emergencia. Llame de inmediato al equipo médico, "
+            "de día o de noche."
+        ),
         # How ALL is diagnosed
         "How ALL is diagnosed": "Cómo se diagnostica la LLA",
         "Doctors use these tests to find ALL and learn what kind it is. Your child may not need all of them.": (

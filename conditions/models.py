@@ -85,6 +85,10 @@ def _plain_strings(value):
     return []
 
 
+# The StreamFields that hold words a parent reads (and a translator translates).
+STREAM_FIELDS_OF_WORDS = ("key_facts", "call_to_action", "body")
+
+
 def with_block_ids(stream_value):
     """The same StreamField value with every list item stored as a block with an id.
 
@@ -454,6 +458,7 @@ class ConditionPage(ReviewedTranslationMixin, CachedViewRestrictionsMixin, Page)
         TranslatableField("search_description"),
         TranslatableField("alternate_names"),
         TranslatableField("summary"),
+        TranslatableField("key_facts"),
         TranslatableField("call_to_action"),
         TranslatableField("body"),
         SynchronizedField("slug"),
@@ -503,17 +508,18 @@ class ConditionPage(ReviewedTranslationMixin, CachedViewRestrictionsMixin, Page)
         verbose_name = "condition page"
 
     def save(self, *args, **kwargs):
-        with_block_ids(self.body)
-        with_block_ids(self.call_to_action)
+        for name in STREAM_FIELDS_OF_WORDS:
+            with_block_ids(getattr(self, name))
         self.search_text = self.reading_text()
-        if kwargs.get("update_fields") is not None and "body" in kwargs["update_fields"]:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"summary", *STREAM_FIELDS_OF_WORDS} & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "search_text"}
         return super().save(*args, **kwargs)
 
     def serializable_data(self):
         """What a revision stores: list items as blocks with ids (``with_block_ids``), so translations see them."""
-        with_block_ids(self.body)
-        with_block_ids(self.call_to_action)
+        for name in STREAM_FIELDS_OF_WORDS:
+            with_block_ids(getattr(self, name))
         return super().serializable_data()
 
     def clean(self):

@@ -9,7 +9,7 @@ Rewrites nothing else.
 
 from django.db import migrations
 
-STREAM_FIELDS = ("body", "call_to_action")
+STREAM_FIELDS = ("key_facts", "body", "call_to_action")
 
 
 def _normalized(field, raw):

@@ -66,3 +66,41 @@ def test_loading_the_demo_twice_changes_nothing(demo):
     call_command("load_demo_content", verbosity=0)
 
     assert {(page.pk, page.latest_revision_id) for page in Page.objects.filter(locale__language_code="es")} == before
+
+
+def test_every_field_a_parent_reads_on_a_condition_page_is_translated():
+    """A new field of words (the key facts were one) must be a translated segment, or English shows in Spanish."""
+    from django.db.models import CharField, TextField
+    from wagtail.fields import StreamField
+
+    translated = {field.field_name for field in ConditionPage.translatable_fields}
+    not_words = {"path", "slug", "url_path", "draft_title", "latest_revision_created_at", "locked_by", "live_revision"}
+    # Filled in on the Spanish page itself when a Spanish-speaking reviewer approves it.
+    reviewed_per_page = {"reviewer_name", "reviewer_credentials"}
+    words = {
+        field.name
+        for field in ConditionPage._meta.get_fields()
+        if isinstance(field, StreamField | TextField | CharField) and getattr(field, "editable", False)
+    }
+
+    assert words - translated - not_words - reviewed_per_page == set()
+
+
+def test_no_english_sentence_of_the_all_page_reaches_the_spanish_page_unmarked(demo, client):
+    """Every sentence of the English page's blocks is gone from the Spanish page, except where marked lang="en"."""
+    from bs4 import BeautifulSoup
+
+    english = BeautifulSoup(client.get("/conditions/acute-lymphoblastic-leukemia/").content, "html.parser")
+    spanish = BeautifulSoup(client.get("/es/conditions/acute-lymphoblastic-leukemia/").content, "html.parser")
+    for marked in spanish.select("[lang=en]"):
+        marked.decompose()
+    spanish_text = " ".join(spanish.select_one("article.condition").get_text(" ").split())
+    sentences = {
+        " ".join(element.get_text(" ").split())
+        for element in english.select("article.condition :is(p, li, h2, h3, dd)")
+        if not element.find(["p", "li"])
+    }
+
+    # Names of documents, people and numbers are the same in both languages.
+    english_left = [s for s in sentences if len(s.split()) >= 4 and s in spanish_text and "(PDQ®)" not in s]
+    assert english_left == []
