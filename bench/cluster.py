@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # the admin form is read as the tests read it (tests/helpers.py)
 CLUSTER = ROOT / "deploy" / "cluster" / "cluster.sh"
 PYTHON = ROOT / ".venv" / "bin" / "python"
 DIR = Path(os.environ.get("CLUSTER_DIR", "/tmp/hospital-cluster"))
@@ -415,27 +416,12 @@ class Editor:
             raise RuntimeError(f"signing in answered {status}")
 
     def publish(self, page_id, field_name, value):
-        from bs4 import BeautifulSoup
+        from tests.helpers import form_data_from_html
 
         status, html = self.request(f"/admin/pages/{page_id}/edit/")
         if status != 200:
             raise RuntimeError(f"edit page answered {status}")
-        form = BeautifulSoup(html, "html.parser").select_one("form[data-edit-form]")
-        data = {}
-        for element in form.select("input[name], select[name], textarea[name]"):
-            name = element["name"]
-            if element.name == "textarea":
-                values = [element.text.removeprefix("\n")]
-            elif element.name == "select":
-                values = [o.get("value", o.text) for o in element.select("option[selected]")]
-            elif element.get("type") in ("checkbox", "radio"):
-                values = [element.get("value", "on")] if element.has_attr("checked") else []
-            elif element.get("type") in ("submit", "button", "file", "image", "reset"):
-                values = []
-            else:
-                values = [element.get("value", "")]
-            if values:
-                data.setdefault(name, []).extend(values)
+        data = form_data_from_html(html)
         data[field_name] = [value]
         data["action-publish"] = ["action-publish"]
         status, html = self.request(f"/admin/pages/{page_id}/edit/", data)

@@ -65,9 +65,14 @@ def browser_form_data(response, selector="form[data-edit-form]"):
     Text, hidden and number inputs, ticked checkboxes and radios, selected options
     and textareas; one list per name, as Django's test client posts lists.
     """
+    return form_data_from_html(response.content, selector)
+
+
+def form_data_from_html(html, selector="form[data-edit-form]"):
+    """``browser_form_data`` for a page's HTML (bench/cluster.py posts an admin form over HTTP with it)."""
     from bs4 import BeautifulSoup
 
-    form = BeautifulSoup(response.content, "html.parser").select_one(selector)
+    form = BeautifulSoup(html, "html.parser").select_one(selector)
     data = {}
     for element in form.select("input[name], select[name], textarea[name]"):
         name = element["name"]
