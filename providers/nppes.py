@@ -254,8 +254,13 @@ class NppesImport:
         self.index = {name: position for position, name in enumerate(self.header)}
         self.sex_column = next((name for name in SEX_COLUMNS if name in self.index), None)
         self.our_npis = set(Provider.objects.values_list("npi", flat=True))
-        # Text every matching line contains (a state code, a taxonomy code): most lines lack it and are never parsed.
-        needles = [state.encode() for state in self.states] + [code.encode() for code in self.taxonomies]
+        # A matching line contains one of the states' text and one of the taxonomy codes' text (each option
+        # that was given): most lines lack them and are never parsed. Repeated options are alternatives.
+        needle_groups = [
+            group
+            for group in ([state.encode() for state in self.states], [code.encode() for code in self.taxonomies])
+            if group
+        ]
         self.state = importer.ValidationState()
         self.locations_by_address = {
             (loc.street.upper(), loc.zip_code[:5]): loc for loc in self.state.lookups.locations.values()
@@ -269,7 +274,9 @@ class NppesImport:
                 pending = 0
             self.report.read += 1
             npi = raw_line[:12].split(b",", 1)[0].strip(b'"').decode("ascii", "replace")
-            if npi not in self.our_npis and not all(needle in raw_line for needle in needles):
+            if npi not in self.our_npis and not all(
+                any(needle in raw_line for needle in group) for group in needle_groups
+            ):
                 self.report.outside += 1  # cannot match: skipped without parsing 330 columns
                 continue
             row = self._parse(raw_line, line_number)

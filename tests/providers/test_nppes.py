@@ -101,6 +101,22 @@ def test_import_by_state_and_taxonomy(tmp_path, reference_data, capsys):
     assert leaving.active is False
 
 
+def test_repeated_states_and_taxonomies_are_alternatives(tmp_path, reference_data, capsys):
+    rows = [
+        nf.individual(npi(1), "cal", "hemonc", taxonomies=[(HEM_ONC, True)]),
+        nf.individual(npi(2), "nev", "hemonc", state="NV", postal_code="89101", taxonomies=[(HEM_ONC, True)]),
+        nf.individual(npi(3), "cal", "cardio", taxonomies=[(CARDIOLOGY, True)]),
+        nf.individual(npi(4), "tex", "hemonc", state="TX", postal_code="77030", taxonomies=[(HEM_ONC, True)]),
+        nf.individual(npi(5), "cal", "family", taxonomies=[("207Q00000X", True)]),
+    ]  # fmt: skip
+    path = nf.write(tmp_path / "npidata.csv", rows)
+
+    out = run(path, "--state", "CA", "--state", "NV", "--taxonomy", HEM_ONC, "--taxonomy", CARDIOLOGY, capsys=capsys)
+
+    assert "3 created" in out and "2 outside the filters" in out
+    assert set(Provider.objects.values_list("npi", flat=True)) == {npi(1), npi(2), npi(3)}
+
+
 def test_one_bad_row_imports_nothing_and_says_which(tmp_path, reference_data, capsys):
     leaving = factories.provider("Lea", "Ving", npi=npi(501))
     bad_npi = npi(2)[:-1] + str((int(npi(2)[-1]) + 1) % 10)
