@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.forms.utils import ErrorList
 from django.utils import timezone
+from django.utils.html import strip_tags
 from wagtail import blocks
 from wagtail.blocks.list_block import ListBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
@@ -154,19 +155,28 @@ def has_source(value):
     return bool(source and source.get("publisher"))
 
 
-# A number a parent reads as a figure; 911 and the like are phone numbers, not figures.
+# A number a parent reads as a figure; 911 and the like are phone numbers, not figures, and clotting
+# factors are named by number ("factor VIII (8)").
 FIGURE_PATTERN = re.compile(r"\d")
-NOT_FIGURES = re.compile(r"\b(911|988|24/7|24-hour|24 hours)\b", re.IGNORECASE)
+NOT_FIGURES = re.compile(r"\b(911|988|24/7|24-hour|24 hours)\b|\bfactor [VIX]+ \(\d+\)", re.IGNORECASE)
 
 
 def states_a_figure(*texts):
-    """Whether any of ``texts`` states a figure (a number, a percentage, a length of time)."""
-    return any(FIGURE_PATTERN.search(NOT_FIGURES.sub("", text or "")) for text in texts)
+    """Whether any of ``texts`` states a figure (a number, a percentage, a length of time).
+
+    Rich text is read as a parent reads it: tags and their attributes (a link's page id) are not text.
+    """
+    return any(FIGURE_PATTERN.search(NOT_FIGURES.sub("", strip_tags(str(text or "")))) for text in texts)
 
 
-def figure_needs_source(value, *field_names):
-    """``{"source": error}`` when one of the fields states a figure and no source is given, else ``{}``."""
-    if states_a_figure(*(value.get(name) for name in field_names)) and not has_source(value):
+def list_texts(items, *field_names):
+    """The texts of ``field_names`` in every item of a list block's value."""
+    return [item.get(name) for item in items or [] for name in field_names]
+
+
+def figure_needs_source(value, *field_names, texts=()):
+    """``{"source": error}`` when a field (or one of ``texts``) states a figure and no source is given, else ``{}``."""
+    if states_a_figure(*(value.get(name) for name in field_names), *texts) and not has_source(value):
         return {
             "source": ValidationError(
                 "This states a figure: add the source it comes from (publisher, title, web address, date checked).",
@@ -179,12 +189,12 @@ def figure_needs_source(value, *field_names):
 # --- Sections ---------------------------------------------------------------------------------
 
 
-class SectionBlock(blocks.StructBlock):
+class SectionBlock(CrossFieldStructBlock):
     """A section of plain text under its own heading, such as "What is ALL?"."""
 
     heading = blocks.CharBlock(max_length=80, help_text="A short question or title. Listed under 'On this page'.")
     body = blocks.RichTextBlock(features=SECTION_FEATURES, help_text="Short sentences in plain words.")
-    source = SourceBlock(optional=True, help_text="Optional. Add it when the text gives a figure.")
+    source = SourceBlock(optional=True, help_text="Needed when the text gives a figure.")
 
     class Meta:
         icon = "doc-full"
@@ -196,6 +206,9 @@ class SectionBlock(blocks.StructBlock):
             "heading": "What is leukemia?",
             "body": "<p>Leukemia is a cancer of the blood cells. It starts in the bone marrow.</p>",
         }
+
+    def cross_field_errors(self, value):
+        return figure_needs_source(value, "heading", "body")
 
 
 # --- Symptoms ---------------------------------------------------------------------------------
@@ -673,13 +686,13 @@ class MedicalTestBlock(blocks.StructBlock):
         preview_value = PREVIEW_MEDICAL_TEST
 
 
-class TestsBlock(blocks.StructBlock):
+class TestsBlock(CrossFieldStructBlock):
     """The tests that find and describe a condition (schema.org ``typicalTest``)."""
 
     heading = blocks.CharBlock(max_length=80, default="How it is diagnosed")
     intro = blocks.TextBlock(required=False, help_text="Optional. A sentence shown above the tests.")
     tests = NonEmptyListBlock(MedicalTestBlock(), empty_message="Add at least one test.")
-    source = SourceBlock(optional=True, help_text="Optional. Where this information comes from.")
+    source = SourceBlock(optional=True, help_text="Where this information comes from. Needed when it gives a figure.")
 
     class Meta:
         icon = "clipboard-list"
@@ -688,6 +701,10 @@ class TestsBlock(blocks.StructBlock):
         preview_template = PREVIEW_TEMPLATE
         description = "The tests a child may have, each explained in plain words."
         preview_value = {"heading": "How it is diagnosed", "tests": [PREVIEW_MEDICAL_TEST]}
+
+    def cross_field_errors(self, value):
+        texts = list_texts(value.get("tests"), "also_called", "description", "what_to_expect")
+        return figure_needs_source(value, "intro", texts=texts)
 
 
 PREVIEW_TREATMENT_PHASE = {
@@ -761,7 +778,7 @@ class SideEffectBlock(blocks.StructBlock):
         preview_value = PREVIEW_SIDE_EFFECT
 
 
-class SideEffectsBlock(blocks.StructBlock):
+class SideEffectsBlock(CrossFieldStructBlock):
     """Common side effects of a treatment (schema.org ``adverseOutcome`` of that treatment)."""
 
     heading = blocks.CharBlock(max_length=80, default="Common side effects")
@@ -770,7 +787,7 @@ class SideEffectsBlock(blocks.StructBlock):
     )
     intro = blocks.TextBlock(required=False, help_text="Optional. A sentence shown above the list.")
     side_effects = NonEmptyListBlock(SideEffectBlock(), empty_message="Add at least one side effect.")
-    source = SourceBlock(optional=True, help_text="Optional. Where this information comes from.")
+    source = SourceBlock(optional=True, help_text="Where this information comes from. Needed when it gives a figure.")
 
     class Meta:
         icon = "form"
@@ -783,6 +800,9 @@ class SideEffectsBlock(blocks.StructBlock):
             "treatment": "Chemotherapy",
             "side_effects": [PREVIEW_SIDE_EFFECT],
         }
+
+    def cross_field_errors(self, value):
+        return figure_needs_source(value, "intro", texts=list_texts(value.get("side_effects"), "name", "detail"))
 
 
 class WarningSignValue(blocks.StructValue):
@@ -817,7 +837,7 @@ class WarningSignBlock(blocks.StructBlock):
         preview_value = PREVIEW_WARNING_SIGN
 
 
-class WhenToCallBlock(blocks.StructBlock):
+class WhenToCallBlock(CrossFieldStructBlock):
     """The "call right away" box for a child on treatment, with the 24-hour number from Site settings."""
 
     heading = blocks.CharBlock(max_length=80, default="When to call right away")
@@ -831,7 +851,9 @@ class WhenToCallBlock(blocks.StructBlock):
         label="Before you call, do not",
         help_text="Optional. Things not to do before calling, for example 'Do not give fever medicine'.",
     )
-    source = SourceBlock(optional=True, help_text="Optional. Where this advice comes from.")
+    source = SourceBlock(
+        optional=True, help_text="Where this advice comes from. Needed when a sign gives a figure, such as a fever."
+    )
 
     class Meta:
         icon = "warning"
@@ -847,6 +869,10 @@ class WhenToCallBlock(blocks.StructBlock):
             ],
             "do_not": ["Do not give fever medicine before you call."],
         }
+
+    def cross_field_errors(self, value):
+        texts = [*list_texts(value.get("signs"), "sign", "detail"), *(value.get("do_not") or [])]
+        return figure_needs_source(value, "intro", texts=texts)
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)

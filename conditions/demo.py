@@ -219,10 +219,48 @@ ACS_CHEMOTHERAPY = source(
     "https://www.cancer.org/cancer/types/leukemia-in-children/treating/chemotherapy.html",
 )
 COG_FEVER = source("Children's Oncology Group", "Fever", "https://childrensoncologygroup.org/fever")
+# States the 100.4°F (38°C) threshold and that fever during chemotherapy is an emergency; the COG page
+# above leaves the number to each hospital.
+ONCOLINK_FEVER = source(
+    "OncoLink (Penn Medicine)",
+    "Neutropenic Fever",
+    "https://www.oncolink.org/cancer-treatment/hospital-helpers/oncologic-emergencies/neutropenic-fever",
+    published="July 2024",
+)
+CDC_SCD_FEVER = source(
+    "Centers for Disease Control and Prevention",
+    "Complications of SCD: Fever",
+    "https://www.cdc.gov/sickle-cell/complications/fever.html",
+)
 NCI_LATE_EFFECTS = source(
     "National Cancer Institute",
     "Late Effects of Treatment for Childhood Cancer (PDQ®), Patient Version",
     "https://www.cancer.gov/types/childhood-cancers/late-effects-pdq",
+)
+NCI_AML = source(
+    "National Cancer Institute",
+    "Childhood Acute Myeloid Leukemia/Other Myeloid Malignancies Treatment (PDQ®), Patient Version",
+    "https://www.cancer.gov/types/leukemia/patient/child-aml-treatment-pdq",
+)
+NCI_HODGKIN = source(
+    "National Cancer Institute",
+    "Childhood Hodgkin Lymphoma Treatment (PDQ®), Patient Version",
+    "https://www.cancer.gov/types/lymphoma/patient/child-hodgkin-treatment-pdq",
+)
+NCI_NEUROBLASTOMA = source(
+    "National Cancer Institute",
+    "Neuroblastoma Treatment (PDQ®), Patient Version",
+    "https://www.cancer.gov/types/neuroblastoma/patient/neuroblastoma-treatment-pdq",
+)
+NHLBI_SICKLE_CELL = source(
+    "National Heart, Lung, and Blood Institute",
+    "Sickle Cell Disease",
+    "https://www.nhlbi.nih.gov/health/sickle-cell-disease",
+)
+NHLBI_HEMOPHILIA = source(
+    "National Heart, Lung, and Blood Institute",
+    "Hemophilia",
+    "https://www.nhlbi.nih.gov/health/hemophilia",
 )
 COG_FOLLOW_UP = source(
     "Children's Oncology Group",
@@ -231,17 +269,24 @@ COG_FOLLOW_UP = source(
 )
 
 # --- What every child on cancer treatment's parents should know about a fever tonight -----------
-# The fever threshold is the one our care team uses (100.4°F / 38°C); other centers use
-# 101°F once or 100.4°F twice. A clinician must confirm it before launch.
+# The fever threshold is the one our care team uses (100.4°F / 38°C, as OncoLink and the CDC give it);
+# other centers use 101°F once or 100.4°F for an hour, and some a lower number under the arm. The page
+# says so; a clinician must confirm the number before launch.
 FEVER_SIGN = (
     "A fever: a temperature of 100.4°F (38°C) or higher",
-    "This is the number our care team uses. Take the temperature by mouth or under the arm. "
+    "This is the number our care team uses. Other hospitals may use a slightly different number. Always "
+    "follow what your child's team tells you. Take the temperature by mouth or under the arm. "
     "Call even if your child seems fine.",
     False,
 )
 ON_TREATMENT_SIGNS = [
     ("Trouble breathing", "Breathing is fast or hard, or the lips look blue or gray.", True),
     ("A seizure, or your child is very hard to wake up", "", True),
+    (
+        "Sudden weakness on one side of the body, a drooping face, or trouble talking or seeing",
+        "These can be signs of a stroke.",
+        True,
+    ),
     ("Bleeding that will not stop, even when you press firmly on it", "", True),
     FEVER_SIGN,
     (
@@ -257,6 +302,12 @@ ON_TREATMENT_SIGNS = [
     ),
     ("Throwing up, or not able to drink or keep medicine down", "", False),
     ("Bad belly pain", "Pain that is new or does not go away, with or without throwing up.", False),
+    ("Blood in pee or poop, black poop, or throwing up blood", "", False),
+    ("Diarrhea, or no poop for several days", "Some chemo medicines can make poop very hard.", False),
+    ("Pain or burning when peeing", "", False),
+    ("Pain, redness or sores around the bottom", "", False),
+    ("Pain, swelling or redness in an arm or a leg", "This can be a sign of a blood clot.", False),
+    ("Yellow skin or yellow eyes", "", False),
     ("A bad headache, or a stiff neck", "", False),
     (
         "Redness, swelling, pain or fluid where the central line or port goes in",
@@ -270,7 +321,8 @@ BEFORE_YOU_CALL_DO_NOT = [
     "Do not give medicine for fever or pain, such as acetaminophen (Tylenol), unless the care team told you to. "
     "It can hide a fever.",
     "Do not give ibuprofen (Advil, Motrin) or aspirin. They make bleeding more likely.",
-    "Do not take your child's temperature in the bottom (rectally). It can cause bleeding or infection.",
+    "Do not put anything in your child's bottom: no thermometer, suppository or enema. It can cause bleeding or "
+    "infection.",
     "Do not wait for morning or for the clinic to open.",
 ]
 ON_TREATMENT_INTRO = (
@@ -278,7 +330,7 @@ ON_TREATMENT_INTRO = (
     "Keep our 24-hour number where you can find it."
 )
 FEVER_FACT = (
-    "During treatment, a fever can be an emergency. Call the care team right away, day or night.",
+    "During treatment, a fever is an emergency. Call the care team right away, day or night.",
     KeyFactTopic.GENERAL,
     None,
 )
@@ -286,7 +338,7 @@ FEVER_FACT = (
 
 def on_treatment_box(signs=ON_TREATMENT_SIGNS, heading="When to call right away during treatment"):
     """The "call right away" box every condition treated with chemotherapy shares."""
-    return when_to_call(signs, BEFORE_YOU_CALL_DO_NOT, heading=heading, intro=ON_TREATMENT_INTRO, cited=COG_FEVER)
+    return when_to_call(signs, BEFORE_YOU_CALL_DO_NOT, heading=heading, intro=ON_TREATMENT_INTRO, cited=ONCOLINK_FEVER)
 
 
 ALL_SLUG = "acute-lymphoblastic-leukemia"
@@ -478,10 +530,10 @@ ACUTE_LYMPHOBLASTIC_LEUKEMIA = {
                 (
                     "Induction",
                     "About 4 weeks",
-                    "The goal of this first phase is remission. Remission means tests no longer find leukemia "
-                    "cells in the bone marrow, and blood counts get better. More than 95 in 100 children with ALL "
-                    "are in remission after induction. This month is hard. Your child may stay in the hospital "
-                    "for part of it.",
+                    "The goal of this first phase is remission. Remission means leukemia cells can no longer be "
+                    "seen in the bone marrow with a microscope, and blood counts get better. More than 95 in 100 "
+                    "children with ALL are in remission after induction. This month is hard. Your child may stay "
+                    "in the hospital for part of it.",
                     ACS_ALL_TREATMENT,
                 ),
                 (
@@ -503,18 +555,19 @@ ACUTE_LYMPHOBLASTIC_LEUKEMIA = {
             heading="How ALL is treated",
             intro=(
                 "The main treatment is chemotherapy, or chemo. Chemo is medicine that kills cancer cells. It is "
-                "given by mouth, into a vein, and into the fluid around the spinal cord. Most children get a "
-                "central line or a port: a soft tube in a large vein, so medicine can go in without a new needle "
-                "each time. Treatment comes in phases."
+                "given by mouth, into a vein, as a shot into a muscle, and into the fluid around the spinal cord. "
+                "Most children get a central line: a soft tube in a large vein, so medicine can go in without a "
+                "new needle each time. A port is a kind of central line that sits under the skin. Treatment comes "
+                "in phases."
             ),
             note=(
                 "<p><b>Keeping leukemia out of the brain and spinal cord.</b> Leukemia cells can hide in the fluid "
                 "around the brain and spinal cord, where many medicines do not reach. So all through treatment, "
                 "children get chemo put right into this fluid during spinal taps. A few children also need "
                 "radiation to the head.</p>"
-                "<p><b>Remission is not the same as cure.</b> Remission means tests cannot find leukemia. But a "
-                "few cells may still hide in the body. That is why treatment goes on for a long time after "
-                "remission.</p>"
+                "<p><b>Remission is not the same as cure.</b> Remission means leukemia cannot be seen with a "
+                "microscope. But a few cells may still hide in the body. That is why treatment goes on for a long "
+                "time after remission.</p>"
                 "<p><b>If ALL comes back.</b> When leukemia comes back, it is called a relapse. It can still be "
                 "treated, with stronger chemo, a stem cell transplant or newer kinds of treatment. The care team "
                 "will explain the choices.</p>"
@@ -619,7 +672,7 @@ ACUTE_LYMPHOBLASTIC_LEUKEMIA = {
             "What makes ALL more likely?",
             [
                 {"name": "Treatment for an earlier cancer", "explanation": ""},
-                {"name": "Being exposed to radiation", "explanation": ""},
+                {"name": "Being exposed to high levels of radiation", "explanation": ""},
                 {
                     "name": "Certain genetic conditions, such as Down syndrome",
                     "explanation": "These are conditions a child is born with.",
@@ -738,7 +791,8 @@ ACUTE_LYMPHOBLASTIC_LEUKEMIA = {
                 (
                     "Remission",
                     "",
-                    "Tests no longer find leukemia cells in the bone marrow. Remission is not the same as cure.",
+                    "Leukemia cells can no longer be seen in the bone marrow with a microscope. Remission is not "
+                    "the same as cure.",
                 ),
                 ("Risk group", "", "The group doctors put a child in to plan how strong treatment needs to be."),
                 ("Spinal tap", "lumbar puncture", "A thin needle in the low back takes a little of the spinal fluid."),
@@ -753,6 +807,7 @@ ACUTE_LYMPHOBLASTIC_LEUKEMIA = {
                 ACS_RISK_FACTORS,
                 CANCER_NET_ALL_STATISTICS,
                 COG_FEVER,
+                ONCOLINK_FEVER,
                 NCI_LATE_EFFECTS,
                 COG_FOLLOW_UP,
             ]
@@ -835,6 +890,7 @@ ACUTE_MYELOID_LEUKEMIA = {
                 ("Follow the treatment plan carefully", "Ask the care team if anything is not clear."),
             ]
         ),
+        sources([NCI_AML, ONCOLINK_FEVER]),
     ],
 }
 
@@ -890,6 +946,7 @@ HODGKIN_LYMPHOMA = {
                 ("Follow the treatment plan carefully", "Ask the care team if anything is not clear."),
             ]
         ),
+        sources([NCI_HODGKIN, ONCOLINK_FEVER]),
     ],
 }
 
@@ -949,6 +1006,7 @@ NEUROBLASTOMA = {
                 ("Follow the treatment plan carefully", "Ask the care team if anything is not clear."),
             ]
         ),
+        sources([NCI_NEUROBLASTOMA, ONCOLINK_FEVER]),
     ],
 }
 
@@ -968,7 +1026,11 @@ SICKLE_CELL_DISEASE = {
                 None,
             ),
             ("In the United States, every newborn baby is tested for it.", KeyFactTopic.GENERAL, None),
-            ("A fever is an emergency. Go to the emergency room right away.", KeyFactTopic.GENERAL, None),
+            (
+                "A fever of 101.3°F (38.5°C) or higher is an emergency. Go to the emergency room right away.",
+                KeyFactTopic.GENERAL,
+                CDC_SCD_FEVER,
+            ),
             (
                 "Daily medicine (penicillin) and vaccines help keep young children safe from infections.",
                 KeyFactTopic.GENERAL,
@@ -977,15 +1039,31 @@ SICKLE_CELL_DISEASE = {
         ]
     ),
     "body": [
-        care_callout(
-            EMERGENCY,
-            "A fever is an emergency",
-            "Children with sickle cell disease can get very sick from an infection, very fast. If your child has "
-            "a fever, go to the emergency room right away. Call 911 if your child seems very sick.",
+        when_to_call(
+            [
+                (
+                    "A fever of 101.3°F (38.5°C) or higher",
+                    "Go to the emergency room right away, and call the care team on the way. Tell the staff your "
+                    "child has sickle cell disease. Call 911 if your child seems very sick. Other hospitals may "
+                    "use a slightly different number: follow what your child's team tells you.",
+                    False,
+                ),
+                ("A cough, or breathing that is faster than usual", "This can be the start of a lung problem.", False),
+                ("Pale skin, or your child is much more tired than usual", "", False),
+            ],
+            [
+                "Do not give medicine for fever before you take the temperature. It can hide a fever.",
+                "Do not wait to see if the fever goes away.",
+            ],
+            heading="When to get care right away",
+            intro=(
+                "Children with sickle cell disease can get very sick from an infection, very fast. A fever may be "
+                "the only sign."
+            ),
+            cited=CDC_SCD_FEVER,
         ),
         symptoms(
             [
-                symptom("Fever", EMERGENCY, "A fever can be a sign of a serious infection."),
                 symptom("Trouble breathing or chest pain", EMERGENCY),
                 symptom(
                     "Signs of a stroke",
@@ -1040,6 +1118,7 @@ SICKLE_CELL_DISEASE = {
                 ("Check your child's temperature when they seem sick", ""),
             ]
         ),
+        sources([NHLBI_SICKLE_CELL, CDC_SCD_FEVER]),
     ],
 }
 
@@ -1109,6 +1188,7 @@ HEMOPHILIA = {
                 ),
             ]
         ),
+        sources([NHLBI_HEMOPHILIA]),
     ],
 }
 

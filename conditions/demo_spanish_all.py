@@ -103,7 +103,7 @@ ALL_WORDS = {
     ),
     "How ALL is different": "En qué es diferente la LLA",
     "ALL is the most common kind of leukemia in children. It usually affects children between 2 and 5 years old.": (
-        "La LLA es el tipo de leucemia más común en los niños. Casi siempre les da a niños de entre 2 y 5 años."
+        "La LLA es el tipo de leucemia más común en los niños. Por lo general les da a niños de entre 2 y 5 años."
     ),
     "There are many subtypes of ALL. This is one reason treatment is not the same for every child.": (
         "Hay muchos subtipos de LLA. Por eso, entre otras razones, el tratamiento no es igual para todos los niños."
@@ -123,7 +123,7 @@ ALL_WORDS = {
     # Risk factors
     "What makes ALL more likely?": "¿Qué hace más probable la LLA?",
     "Treatment for an earlier cancer": "Haber recibido tratamiento por otro cáncer antes",
-    "Being exposed to radiation": "Haber estado expuesto a la radiación",
+    "Being exposed to high levels of radiation": "Haber estado expuesto a niveles altos de radiación",
     "Certain genetic conditions, such as Down syndrome": "Algunas condiciones genéticas, como el síndrome de Down",
     "These are conditions a child is born with.": "Son condiciones con las que el niño nace.",
     "A brother or sister with ALL": "Tener un hermano o una hermana con LLA",
@@ -169,8 +169,9 @@ ALL_WORDS.update(
     {
         "ALL is a cancer of the blood. It is the most common kind of leukemia in children, and it most often starts "
         "in young children. Of all childhood leukemias, it is the one doctors treat with the most success.": (
-            "La LLA es un cáncer de la sangre. Es el tipo de leucemia más común en los niños, y casi siempre empieza "
-            "en niños pequeños. De todas las leucemias de los niños, es la que los médicos tratan con más éxito."
+            "La LLA es un cáncer de la sangre. Es el tipo de leucemia más común en los niños, y por lo general "
+            "empieza en niños pequeños. De todas las leucemias de los niños, es la que los médicos tratan con más "
+            "éxito."
         ),
         "A temperature above normal. If your child is already getting cancer treatment, call the care team right "
         "away, day or night.": (
@@ -212,13 +213,13 @@ ALL_WORDS.update(
             "5 años después."
         ),
         "Treatment most often lasts about 2 to 3 years. The first months are the hardest.": (
-            "El tratamiento casi siempre dura de 2 a 3 años. Los primeros meses son los más difíciles."
+            "El tratamiento suele durar de 2 a 3 años. Los primeros meses son los más difíciles."
         ),
         "Nothing you did or did not do caused it. It is not contagious: no one can catch it.": (
             "Nada de lo que usted hizo o dejó de hacer la causó. No es contagiosa: nadie se la puede pegar."
         ),
-        "During treatment, a fever can be an emergency. Call the care team right away, day or night.": (
-            "Durante el tratamiento, una fiebre puede ser una emergencia. Llame de inmediato al equipo médico, "
+        "During treatment, a fever is an emergency. Call the care team right away, day or night.": (
+            "Durante el tratamiento, una fiebre es una emergencia. Llame de inmediato al equipo médico, "
             "de día o de noche."
         ),
         # How ALL is diagnosed
@@ -241,7 +242,7 @@ ALL_WORDS.update(
         "bone marrow aspiration and biopsy": "aspirado y biopsia de médula ósea",
         "A doctor takes a small sample of bone marrow, most often from the back of the hip bone. This test shows for "
         "sure if a child has leukemia.": (
-            "Un médico saca una muestra pequeña de médula ósea, casi siempre de la parte de atrás del hueso de la "
+            "Un médico saca una muestra pequeña de médula ósea, por lo general de la parte de atrás del hueso de la "
             "cadera. Esta prueba muestra con seguridad si un niño tiene leucemia."
         ),
         "Your child gets medicine to sleep or to numb the spot, so it does not hurt while it is done. The spot may be "
@@ -317,21 +318,22 @@ ALL_WORDS.update(
         # Treatment
         "How ALL is treated": "Cómo se trata la LLA",
         "The main treatment is chemotherapy, or chemo. Chemo is medicine that kills cancer cells. It is given by "
-        "mouth, into a vein, and into the fluid around the spinal cord. Most children get a central line or a port: "
-        "a soft tube in a large vein, so medicine can go in without a new needle each time. Treatment comes in "
-        "phases.": (
+        "mouth, into a vein, as a shot into a muscle, and into the fluid around the spinal cord. Most children get a "
+        "central line: a soft tube in a large vein, so medicine can go in without a new needle each time. A port is "
+        "a kind of central line that sits under the skin. Treatment comes in phases.": (
             "El tratamiento principal es la quimioterapia, o quimio. La quimio es medicina que mata las células del "
-            "cáncer. Se da por la boca, por la vena y en el líquido que rodea la médula espinal. A la mayoría de los "
-            "niños les ponen un catéter central o un puerto: un tubo suave en una vena grande, para que la medicina "
-            "entre sin tener que picarlos con una aguja nueva cada vez. El tratamiento viene en fases."
+            "cáncer. Se da por la boca, por la vena, con una inyección en el músculo y en el líquido que rodea la "
+            "médula espinal. A la mayoría de los niños les ponen un catéter central: un tubo suave en una vena "
+            "grande, para que la medicina entre sin tener que picarlos con una aguja nueva cada vez. Un puerto es un "
+            "tipo de catéter central que queda debajo de la piel. El tratamiento viene en fases."
         ),
         "Induction": "Inducción",
         "About 4 weeks": "Unas 4 semanas",
-        "The goal of this first phase is remission. Remission means tests no longer find leukemia cells in the bone "
-        "marrow, and blood counts get better. More than 95 in 100 children with ALL are in remission after "
-        "induction. This month is hard. Your child may stay in the hospital for part of it.": (
-            "La meta de esta primera fase es la remisión. Remisión quiere decir que las pruebas ya no encuentran "
-            "células de leucemia en la médula ósea, y los conteos de sangre mejoran. Más de 95 de cada 100 niños con "
+        "The goal of this first phase is remission. Remission means leukemia cells can no longer be seen in the bone "
+        "marrow with a microscope, and blood counts get better. More than 95 in 100 children with ALL are in "
+        "remission after induction. This month is hard. Your child may stay in the hospital for part of it.": (
+            "La meta de esta primera fase es la remisión. Remisión quiere decir que ya no se ven células de leucemia "
+            "en la médula ósea con el microscopio, y los conteos de sangre mejoran. Más de 95 de cada 100 niños con "
             "LLA están en remisión después de la inducción. Este mes es difícil. Puede que su hijo pase parte de él "
             "en el hospital."
         ),
@@ -353,9 +355,9 @@ ALL_WORDS.update(
         "Your child takes chemo pills at home, most often every day, and visits the clinic for checkups and more "
         "medicine. The doses are lower. Many children can go back to school. Every dose counts: missing doses makes "
         "it more likely that ALL comes back.": (
-            "Su hijo toma pastillas de quimio en casa, casi siempre todos los días, y va a la clínica para revisiones "
-            "y más medicina. Las dosis son más bajas. Muchos niños pueden volver a la escuela. Cada dosis cuenta: si "
-            "se saltan dosis, es más probable que la LLA regrese."
+            "Su hijo toma pastillas de quimio en casa, por lo general todos los días, y va a la clínica para "
+            "revisiones y más medicina. Las dosis son más bajas. Muchos niños pueden volver a la escuela. Cada "
+            "dosis cuenta: si se saltan dosis, es más probable que la LLA regrese."
         ),
         "<b>Keeping leukemia out of the brain and spinal cord.</b> Leukemia cells can hide in the fluid around the "
         "brain and spinal cord, where many medicines do not reach. So all through treatment, children get chemo put "
@@ -365,9 +367,10 @@ ALL_WORDS.update(
             "eso, durante todo el tratamiento, a los niños les ponen quimio directamente en ese líquido durante las "
             "punciones lumbares. Unos pocos niños también necesitan radiación en la cabeza."
         ),
-        "<b>Remission is not the same as cure.</b> Remission means tests cannot find leukemia. But a few cells may "
-        "still hide in the body. That is why treatment goes on for a long time after remission.": (
-            "<b>Remisión no es lo mismo que cura.</b> Remisión quiere decir que las pruebas no encuentran leucemia. "
+        "<b>Remission is not the same as cure.</b> Remission means leukemia cannot be seen with a microscope. But a "
+        "few cells may still hide in the body. That is why treatment goes on for a long time after remission.": (
+            "<b>Remisión no es lo mismo que cura.</b> Remisión quiere decir que la leucemia no se ve con el "
+            "microscopio. "
             "Pero unas cuantas células todavía pueden estar escondidas en el cuerpo. Por eso el tratamiento sigue "
             "mucho tiempo después de la remisión."
         ),
@@ -411,7 +414,7 @@ ALL_WORDS.update(
         "was found is most often thought of as cured.": (
             "<b>Qué quiere decir «supervivencia a 5 años».</b> Es el número de niños, de cada 100, que están vivos "
             "5 años después de que se encontró la LLA. Es raro que la LLA regrese después de tanto tiempo. Por eso, "
-            "a un niño que no tiene leucemia 5 años después de que se la encontraron casi siempre se le considera "
+            "a un niño que no tiene leucemia 5 años después de que se la encontraron por lo general se le considera "
             "curado."
         ),
         "These numbers come from children treated years ago. Treatment keeps getting better. The numbers cannot tell "
@@ -449,7 +452,9 @@ ALL_WORDS.update(
             "coma o beba."
         ),
         "Hair loss": "Caída del pelo",
-        "Hair most often grows back after treatment.": "Casi siempre el pelo vuelve a crecer después del tratamiento.",
+        "Hair most often grows back after treatment.": (
+            "Por lo general, el pelo vuelve a crecer después del tratamiento."
+        ),
         "Feeling tired": "Cansancio",
         "Rest helps, and so does some play and gentle activity when your child can.": (
             "Ayuda descansar, y también jugar un poco y moverse con calma cuando su hijo pueda."
@@ -481,14 +486,20 @@ ALL_WORDS.update(
             "Respira rápido o con mucho esfuerzo, o los labios se ven azules o grises."
         ),
         "A seizure, or your child is very hard to wake up": "Una convulsión, o es muy difícil despertar a su hijo",
+        "Sudden weakness on one side of the body, a drooping face, or trouble talking or seeing": (
+            "Debilidad de repente en un lado del cuerpo, la cara caída, o le cuesta hablar o ver"
+        ),
+        "These can be signs of a stroke.": "Pueden ser señales de un derrame cerebral.",
         "Bleeding that will not stop, even when you press firmly on it": (
             "Un sangrado que no para, aunque usted apriete con firmeza"
         ),
         "A fever: a temperature of 100.4°F (38°C) or higher": "Fiebre: una temperatura de 100.4 °F (38 °C) o más",
-        "This is the number our care team uses. Take the temperature by mouth or under the arm. Call even if your "
-        "child seems fine.": (
-            "Este es el número que usa nuestro equipo médico. Tome la temperatura en la boca o debajo del brazo. "
-            "Llame aunque su hijo se vea bien."
+        "This is the number our care team uses. Other hospitals may use a slightly different number. Always follow "
+        "what your child's team tells you. Take the temperature by mouth or under the arm. Call even if your child "
+        "seems fine.": (
+            "Este es el número que usa nuestro equipo médico. Otros hospitales pueden usar un número un poco "
+            "diferente. Siempre haga lo que le diga el equipo de su hijo. Tome la temperatura en la boca o debajo "
+            "del brazo. Llame aunque su hijo se vea bien."
         ),
         "Chills or shaking": "Escalofríos o temblores",
         "This can happen soon after a central line is flushed. It can be a sign of infection.": (
@@ -511,6 +522,16 @@ ALL_WORDS.update(
         "Pain that is new or does not go away, with or without throwing up.": (
             "Un dolor nuevo o que no se quita, con o sin vómitos."
         ),
+        "Blood in pee or poop, black poop, or throwing up blood": (
+            "Sangre en la pipí o en la popó, popó negra, o vomita sangre"
+        ),
+        "Diarrhea, or no poop for several days": "Diarrea, o no hace popó por varios días",
+        "Some chemo medicines can make poop very hard.": "Algunas medicinas de quimio ponen la popó muy dura.",
+        "Pain or burning when peeing": "Dolor o ardor al hacer pipí",
+        "Pain, redness or sores around the bottom": "Dolor, enrojecimiento o llagas alrededor de las pompis",
+        "Pain, swelling or redness in an arm or a leg": "Dolor, hinchazón o enrojecimiento en un brazo o una pierna",
+        "This can be a sign of a blood clot.": "Puede ser señal de un coágulo de sangre.",
+        "Yellow skin or yellow eyes": "La piel amarilla o los ojos amarillos",
         "A bad headache, or a stiff neck": "Un dolor de cabeza fuerte, o el cuello rígido",
         "Redness, swelling, pain or fluid where the central line or port goes in": (
             "Enrojecimiento, hinchazón, dolor o líquido donde entra el catéter central o el puerto"
@@ -529,11 +550,16 @@ ALL_WORDS.update(
         "Do not give ibuprofen (Advil, Motrin) or aspirin. They make bleeding more likely.": (
             "No le dé ibuprofeno (Advil, Motrin) ni aspirina. Hacen que sea más probable sangrar."
         ),
-        "Do not take your child's temperature in the bottom (rectally). It can cause bleeding or infection.": (
-            "No le tome la temperatura a su hijo por el recto (por las pompis). Puede causar sangrado o infección."
+        "Do not put anything in your child's bottom: no thermometer, suppository or enema. It can cause bleeding or "
+        "infection.": (
+            "No le meta nada a su hijo por las pompis (el recto): ni termómetro, ni supositorio, ni enema. Puede "
+            "causar sangrado o infección."
         ),
         "Do not wait for morning or for the clinic to open.": "No espere a que sea de día ni a que abra la clínica.",
         "Children's Oncology Group": "Children's Oncology Group",
+        "OncoLink (Penn Medicine)": "OncoLink (Penn Medicine)",
+        "Neutropenic Fever": "Neutropenic Fever (en inglés)",
+        "July 2024": "julio de 2024",
         # After treatment
         "After treatment": "Después del tratamiento",
         "When treatment ends, your child still sees the care team for checkups. Visits are close together at first, "
@@ -698,8 +724,9 @@ ALL_WORDS.update(
         "Relapse": "Recaída",
         "When leukemia comes back after remission.": "Cuando la leucemia regresa después de la remisión.",
         "Remission": "Remisión",
-        "Tests no longer find leukemia cells in the bone marrow. Remission is not the same as cure.": (
-            "Las pruebas ya no encuentran células de leucemia en la médula ósea. Remisión no es lo mismo que cura."
+        "Leukemia cells can no longer be seen in the bone marrow with a microscope. Remission is not the same as "
+        "cure.": (
+            "Ya no se ven células de leucemia en la médula ósea con el microscopio. Remisión no es lo mismo que cura."
         ),
         "Risk group": "Grupo de riesgo",
         "The group doctors put a child in to plan how strong treatment needs to be.": (

@@ -437,9 +437,60 @@ def when_to_call_value(**changes):
             {"sign": "Trouble breathing", "detail": "Fast or hard.", "call": "call_911"},
         ],
         "do_not": ["Do not give fever medicine."],
-        "source": EMPTY_SOURCE,
+        "source": NCI,
         **changes,
     }
+
+
+FIGURE_WITHOUT_SOURCE = [
+    "This states a figure: add the source it comes from (publisher, title, web address, date checked)."
+]
+
+
+@pytest.mark.parametrize(
+    "block, value",
+    [
+        (blocks.SectionBlock(), {"heading": "Outlook", "body": "<p>9 in 10 are cured.</p>"}),
+        (
+            blocks.TestsBlock(),
+            {"heading": "Tests", "intro": "", "tests": [{"name": "Spinal tap", "description": "It takes 20 minutes."}]},
+        ),
+        (
+            blocks.SideEffectsBlock(),
+            {
+                "heading": "Side effects",
+                "treatment": "Chemo",
+                "side_effects": [{"name": "Hair loss", "detail": "For 3 months."}],
+            },
+        ),
+        (blocks.WhenToCallBlock(), when_to_call_value(source=EMPTY_SOURCE)),
+        (
+            blocks.WhenToCallBlock(),
+            when_to_call_value(
+                signs=[{"sign": "Fever", "detail": "", "call": "care_team"}],
+                do_not=["Do not wait 2 hours."],
+                source=EMPTY_SOURCE,
+            ),
+        ),
+    ],
+    ids=["section", "tests", "side effects", "warning sign", "what not to do"],
+)
+def test_a_figure_anywhere_in_a_block_needs_its_source(block, value):
+    value = {"source": EMPTY_SOURCE, **value}
+
+    assert error_messages(block, value) == FIGURE_WITHOUT_SOURCE
+    # With its source, the same text is accepted.
+    block.clean(block.to_python({**value, "source": NCI}))
+
+
+def test_names_and_links_are_not_figures(db):
+    """A clotting factor's number and a link's page id are not figures a parent reads."""
+    block = blocks.SectionBlock()
+    body = '<p>In hemophilia A, factor VIII (8) is low. <a linktype="page" id="42">Find a doctor</a>.</p>'
+
+    cleaned = block.clean(block.to_python({"heading": "What is hemophilia?", "body": body, "source": EMPTY_SOURCE}))
+
+    assert "factor VIII (8)" in cleaned["body"].source
 
 
 def test_when_to_call_puts_911_signs_first_then_the_24_hour_number_and_what_not_to_do(site_settings):

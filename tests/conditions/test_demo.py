@@ -31,7 +31,7 @@ SEED_FACTS = {
     "most successfully treated childhood leukemia": ["the one doctors treat with the most success"],
     "cause: DNA mutations, reason unclear": ["DNA", "mutations", "do not yet know why"],
     "risk factor: previous cancer treatment": ["Treatment for an earlier cancer"],
-    "risk factor: radiation": ["exposed to radiation"],
+    "risk factor: radiation": ["exposed to high levels of radiation"],
     "risk factor: genetic disorders such as Down syndrome": ["genetic conditions, such as Down syndrome"],
     "risk factor: sibling with ALL": ["A brother or sister with ALL"],
     "note: many have no risk factor": ["Many children who get ALL have none of these risk factors"],
@@ -93,6 +93,37 @@ def test_demo_all_page_puts_bleeding_and_breathing_in_the_911_box(client, demo):
         "Severe nosebleeds or bleeding that won't stop",
         "Trouble breathing or shortness of breath",
     ]
+
+
+@pytest.mark.parametrize(
+    "slug, has_call_box",
+    [
+        ("acute-lymphoblastic-leukemia", True),
+        ("acute-myeloid-leukemia", True),
+        ("hodgkin-lymphoma", True),
+        ("neuroblastoma", True),
+        ("sickle-cell-disease", True),
+        # Hemophilia is not treated with chemotherapy; its symptom list carries what to act on at once.
+        ("hemophilia", False),
+    ],
+)
+def test_each_demo_page_says_when_to_call_where_it_applies_and_lists_its_sources(client, demo, slug, has_call_box):
+    main = soup(client.get(f"/conditions/{slug}/")).find("main")
+
+    assert main.select_one(".key-facts__list li") is not None
+    assert (main.select_one(".when-to-call") is not None) == has_call_box
+    sources = main.select(".sources a[href^='https://']")
+    assert sources, "every demo page names what it is based on"
+
+
+def test_sickle_cell_fever_sends_parents_to_the_emergency_room_with_its_sourced_threshold(client, demo):
+    main = soup(client.get("/conditions/sickle-cell-disease/")).find("main")
+
+    # Calling 911 is for a child who seems very sick; any fever this high means the emergency room now.
+    assert "Fever" not in [plain(li) for li in main.select("#call-911 li")]
+    box = plain(main.select_one(".when-to-call"))
+    assert "101.3°F (38.5°C)" in box and "Go to the emergency room right away" in box
+    assert "Centers for Disease Control and Prevention" in box
 
 
 def test_demo_condition_pages_are_valid_listed_and_marked_as_demo(client, demo):

@@ -82,7 +82,10 @@ def test_on_a_desktop_the_search_box_is_always_there(live_server, site_with_demo
 ALL_SECTIONS_IN_ORDER = [
     "Key facts",
     "How ALL is diagnosed",
+    "Risk groups, not stages",
     "How ALL is treated",
+    "Clinical trials",
+    "What are the chances of a cure?",
     "Life during treatment: common side effects",
     "When to call right away during treatment",
     "After treatment",
@@ -112,3 +115,25 @@ def test_on_a_phone_the_all_page_answers_a_parents_questions_in_order(live_serve
     box = page.locator("#when-to-call-right-away-during-treatment")
     assert box.get_by_role("link", name=re.compile(r"^Call \(562\) 728-5000$")).is_visible()
     assert_no_axe_violations(page)
+
+
+def test_the_all_page_prints_what_a_parent_takes_to_the_fridge(live_server, site_with_demo_content, desktop_page):
+    """Printed: the key facts, the call box with its number, each source's address; no search box or menu."""
+    page = desktop_page
+    page.goto(live_server.url + "/conditions/acute-lymphoblastic-leukemia/")
+    on_screen_only = [page.locator("header").get_by_label("Search this site"), page.locator("nav.main-nav")]
+    assert all(element.is_visible() for element in on_screen_only)
+
+    page.emulate_media(media="print")
+
+    assert not any(element.is_visible() for element in on_screen_only)
+    for box in ["#key-facts", "#call-911", "#when-to-call-right-away-during-treatment", "#words-you-may-hear"]:
+        assert page.locator(box).is_visible(), box
+    assert page.locator("#when-to-call-right-away-during-treatment a[href^='tel:']").first.is_visible()
+    # A link cannot be clicked on paper: each source's address is printed after it.
+    printed_address = page.evaluate(
+        "() => getComputedStyle(document.querySelector('.sources a[href^=\"http\"]'), '::after').content"
+    )
+    assert "https://" in printed_address
+    pdf = page.pdf(format="Letter")
+    assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
