@@ -389,7 +389,8 @@ class ConditionPage(ReviewedTranslationMixin, CachedViewRestrictionsMixin, Page)
     body = StreamField(
         ConditionBodyBlock(),
         help_text=(
-            "Suggested order: symptoms, what it is, causes, risk factors, what you can do, questions, sources. "
+            "Suggested order: symptoms, what it is, tests, treatment, side effects and when to call, after "
+            "treatment, causes, risk factors, what you can do, questions to ask, support, glossary, sources. "
             "Each section is listed under 'On this page'."
         ),
     )
