@@ -264,8 +264,9 @@ class InsurancePlan(models.Model):
         "insurance company", max_length=160, help_text="The company that offers the plan, for example Harbor Health."
     )
     plan_type = models.CharField(max_length=20, choices=PlanType.choices, default=PlanType.OTHER)
+    # Required: Plan-Net describes every plan by its networks (the FHIR API leaves out a plan with none).
     networks = models.ManyToManyField(
-        Network, related_name="plans", blank=True, help_text="The provider networks this plan uses."
+        Network, related_name="plans", help_text="The provider networks this plan uses. Choose at least one."
     )
     is_demo = models.BooleanField("demo plan", default=False, help_text="Fictional demo data.")
 

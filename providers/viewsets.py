@@ -12,6 +12,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.admin.ui.tables import BooleanColumn, DateColumn
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 
+from base.edit_conflicts import ConflictCheckModelForm
 from base.viewsets import ConflictCheckedModelViewSet
 
 from .models import InsurancePlan, Language, Location, Network, Provider, Specialty
@@ -152,6 +153,18 @@ class LanguageViewSet(ConflictCheckedModelViewSet):
     panels = [FieldPanel("name"), FieldPanel("name_es"), FieldPanel("native_name"), FieldPanel("code")]
 
 
+class InsurancePlanForm(ConflictCheckModelForm):
+    """A plan needs a network: the FHIR directory describes a plan, and who takes it, by its networks."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["networks"].error_messages["required"] = (
+            "Choose at least one network. The FHIR directory shows which doctors take a plan through its "
+            "networks, and leaves out a plan that has none. Add the network under Insurance networks first "
+            "if it is not listed."
+        )
+
+
 class InsurancePlanViewSet(ConflictCheckedModelViewSet):
     model = InsurancePlan
     url_prefix = "find-a-doctor/insurance-plans"
@@ -165,6 +178,7 @@ class InsurancePlanViewSet(ConflictCheckedModelViewSet):
     list_display = ["name", "insurer", "plan_type", BooleanColumn("is_demo", label="Demo")]
     list_filter = ["plan_type", "networks"]
     copy_view_enabled = False
+    form_base = InsurancePlanForm
     panels = [
         FieldPanel("name"),
         FieldPanel("slug"),

@@ -534,6 +534,23 @@ class InsurancePlanType(DatabaseType):
         "network": "Organization",
     }
 
+    def base(self, directory):
+        # Plan-Net's network-or-plan-Network: a plan is described by its networks, so one with none is not served.
+        return InsurancePlan.objects.filter(
+            Exists(InsurancePlan.networks.through.objects.filter(insuranceplan_id=OuterRef("pk")))
+        )
+
+    def read(self, directory, resource_id):
+        plan = super().read(directory, resource_id)
+        if not plan.network:
+            raise FHIRError(
+                404,
+                "not-found",
+                f"InsurancePlan/{resource_id} lists no network yet, and Plan-Net describes every plan by its "
+                "networks, so this directory does not serve it.",
+            )
+        return plan
+
     def param_q(self, directory, criterion, value):
         if criterion.name == "name":
             return string_q(["name"], criterion.modifier, value)
@@ -805,11 +822,16 @@ class Directory:
         return self._once("specialties", lambda: list(Specialty.objects.order_by("pk")))
 
     def networks_with_insurers(self):
-        """[(network, [insurer names])]: each network and the insurance companies whose plans use it."""
+        """[(network, [insurer names])]: each network a plan uses, and the insurance companies whose plans use it.
+
+        A network no plan uses is not served: nothing refers to it (a provider is in a
+        network through the plans they take), and Plan-Net requires its ``partOf``, the
+        insurer that runs it, which we know from its plans.
+        """
 
         def load():
             networks = list(Network.objects.prefetch_related("plans").order_by("pk"))
-            return [(n, sorted({plan.insurer for plan in n.plans.all()})) for n in networks]
+            return [(n, sorted({plan.insurer for plan in n.plans.all()})) for n in networks if n.plans.all()]
 
         return self._once("networks", load)
 

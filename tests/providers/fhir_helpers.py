@@ -17,7 +17,10 @@ LONG_BEACH = (33.8045, -118.1876)
 
 
 def build_directory():
-    """Five active clinicians at three clinics, two networks and three plans, one inactive and one deleted."""
+    """Five active clinicians at three clinics, two networks and three plans, one inactive and one deleted.
+
+    Also a plan with no network and a network with no plan, which the API does not serve.
+    """
     hem_onc, cardiology = factories.hem_onc(), factories.cardiology()
     main = factories.location("Main Campus", zip_code="90806", phone="(562) 555-0100")
     harbor = factories.location(
@@ -39,6 +42,10 @@ def build_directory():
     )
     ppo.networks.set([coastline_network])
     main.insurance_plans.set([medi_cal, ppo])
+    # What the admin no longer allows but older rows may hold: a plan with no network, and a network no plan uses.
+    # Plan-Net's rules cannot be kept for either (network-or-plan-Network; the Network's partOf), so neither is served.
+    no_network = InsurancePlan.objects.create(name="Sunrise TRICARE", insurer="Sunrise", plan_type=PlanType.TRICARE)
+    unused_network = Network.objects.create(name="Retired network")
 
     def clinician(first, last, credentials, specialties, locations, plans, **fields):
         made = factories.provider(first, last, credentials, specialties=specialties, locations=locations, **fields)
@@ -65,7 +72,7 @@ def build_directory():
         "Cara", "Chen", "NP", [hem_onc], [main], [medi_cal], languages=("en", "zh-yue"), accepting_new_patients=False
     )
     dev = clinician("Dev", "Dhillon", "MD", [cardiology, hem_onc], [harbor], [medi_cal, ppo], languages=("en", "ko"))
-    eve = clinician("Eve", "Evans", "PA-C", [cardiology], [main], [], gender="nonbinary")
+    eve = clinician("Eve", "Evans", "PA-C", [cardiology], [main], [no_network], gender="nonbinary")
     inactive = clinician("Ina", "Inactive", "MD", [hem_onc], [main], [medi_cal], active=False)
     deleted = clinician("Del", "Deleted", "MD", [hem_onc], [main], [])
     deleted_id = deleted.pk
@@ -73,6 +80,7 @@ def build_directory():
     return SimpleNamespace(
         hem_onc=hem_onc, cardiology=cardiology, main=main, harbor=harbor, irvine=irvine,
         harbor_network=harbor_network, coastline_network=coastline_network, medi_cal=medi_cal, chip=chip, ppo=ppo,
+        no_network=no_network, unused_network=unused_network,
         ana=ana, ben=ben, cara=cara, dev=dev, eve=eve, inactive=inactive, deleted_id=deleted_id,
     )  # fmt: skip
 

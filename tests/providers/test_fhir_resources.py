@@ -196,6 +196,29 @@ def test_an_insurance_plan_lists_its_networks(client, directory):
     assert plan["ownedBy"] == {"display": "Coastline Insurance"}
 
 
+def test_a_plan_with_no_network_and_a_network_no_plan_uses_are_not_served(client, directory):
+    """Plan-Net cannot describe either (network-or-plan-Network; a Network's required partOf), so neither is served."""
+    plans, organizations = everything(client, "InsurancePlan"), everything(client, "Organization")
+
+    assert str(directory.no_network.pk) not in plans and str(directory.ppo.pk) in plans
+    assert f"network-{directory.unused_network.pk}" not in organizations
+    assert f"network-{directory.harbor_network.pk}" in organizations
+    response = client.get(f"{BASE}/InsurancePlan/{directory.no_network.pk}")
+    assert response.status_code == 404
+    assert "lists no network" in response.json()["issue"][0]["diagnostics"]
+    assert client.get(f"{BASE}/Organization/network-{directory.unused_network.pk}").status_code == 404
+    # Found by no search either.
+    assert get_json(client, f"{BASE}/InsurancePlan?name=sunrise")["total"] == 0
+    assert get_json(client, f"{BASE}/Organization?name=retired")["total"] == 0
+
+    # Given a network, the plan is served, and keeps the rule.
+    directory.no_network.networks.add(directory.unused_network)
+    plan = get_json(client, f"{BASE}/InsurancePlan/{directory.no_network.pk}")
+    assert evaluate(plan, "network.exists() or plan.network.exists()") == [True]
+    network = get_json(client, f"{BASE}/Organization/network-{directory.unused_network.pk}")
+    assert network["partOf"] == {"display": "Sunrise"}
+
+
 def test_the_endpoint_is_this_api(client, directory):
     endpoint = get_json(client, f"{BASE}/Endpoint/directory")
     assert endpoint["address"] == "http://testserver/fhir/r4"

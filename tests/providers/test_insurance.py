@@ -130,6 +130,28 @@ def test_staff_add_a_plan_in_the_admin_and_a_duplicate_name_is_explained(admin_c
     assert "Sunrise" in response.content.decode()  # what the editor typed is still in the form
 
 
+def test_a_plan_needs_a_network_and_the_form_says_why(admin_client, plans):
+    add = reverse("find_a_doctor_insurance_plans:add")
+    form = {"name": "Sunrise CHIP", "slug": "", "insurer": "Sunrise", "plan_type": PlanType.CHIP}
+
+    response = admin_client.post(add, form)
+
+    assert response.status_code == 200
+    assert "Choose at least one network" in response.content.decode()
+    assert not InsurancePlan.objects.filter(name="Sunrise CHIP").exists()
+    # Nor can an edit take a plan's last network away.
+    medi_cal = plans["medi-cal"]
+    edit = reverse("find_a_doctor_insurance_plans:edit", args=[medi_cal.pk])
+    page = soup(admin_client.get(edit))
+    token = page.select_one('input[name="edit_token"]')["value"]
+    response = admin_client.post(
+        edit, {"name": medi_cal.name, "slug": medi_cal.slug, "insurer": medi_cal.insurer,
+               "plan_type": medi_cal.plan_type, "edit_token": token},
+    )  # fmt: skip
+    assert "Choose at least one network" in response.content.decode()
+    assert list(medi_cal.networks.all()) == [Network.objects.get()]
+
+
 def test_directory_editors_manage_plans_and_networks(db):
     codenames = set(Group.objects.get(name="Directory editors").permissions.values_list("codename", flat=True))
     for model in ("insuranceplan", "network"):
