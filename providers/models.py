@@ -283,6 +283,12 @@ class InsurancePlan(models.Model):
             self.slug = slugify(self.name)[:160]
         super().save(*args, **kwargs)
 
+    def network_names(self):
+        """The networks column of the admin's plan list (``networks`` prefetched there)."""
+        return ", ".join(network.name for network in self.networks.all()) or "None: not in the FHIR directory"
+
+    network_names.short_description = "Networks"
+
 
 class LocationQuerySet(models.QuerySet):
     """Queries over clinic locations."""

@@ -10,6 +10,7 @@ from django import forms
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.admin.ui.tables import BooleanColumn, DateColumn
+from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 
 from base.edit_conflicts import ConflictCheckModelForm
@@ -165,6 +166,12 @@ class InsurancePlanForm(ConflictCheckModelForm):
         )
 
 
+class InsurancePlanIndexView(IndexView):
+    def get_base_queryset(self):
+        # The networks column, in one query for the whole page.
+        return super().get_base_queryset().prefetch_related("networks")
+
+
 class InsurancePlanViewSet(ConflictCheckedModelViewSet):
     model = InsurancePlan
     url_prefix = "find-a-doctor/insurance-plans"
@@ -175,7 +182,8 @@ class InsurancePlanViewSet(ConflictCheckedModelViewSet):
     add_to_admin_menu = False
     search_fields = ["name", "insurer", "slug"]
     search_backend_name = None
-    list_display = ["name", "insurer", "plan_type", BooleanColumn("is_demo", label="Demo")]
+    index_view_class = InsurancePlanIndexView
+    list_display = ["name", "insurer", "plan_type", "network_names", BooleanColumn("is_demo", label="Demo")]
     list_filter = ["plan_type", "networks"]
     copy_view_enabled = False
     form_base = InsurancePlanForm

@@ -152,6 +152,32 @@ def test_a_plan_needs_a_network_and_the_form_says_why(admin_client, plans):
     assert list(medi_cal.networks.all()) == [Network.objects.get()]
 
 
+def test_the_plan_list_shows_each_plans_networks_in_the_same_queries_for_one_plan_or_many(admin_client, plans):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    index = reverse("find_a_doctor_insurance_plans:index")
+    admin_client.get(index)
+    with CaptureQueriesContext(connection) as two_plans:
+        admin_client.get(index)
+    coastline = Network.objects.create(name="Coastline network")
+    for number in range(5):
+        plan(f"Plan {number}", networks=[coastline, Network.objects.get(name="Harbor network")])
+    with CaptureQueriesContext(connection) as seven_plans:
+        response = admin_client.get(index)
+
+    assert len(seven_plans) == len(two_plans)
+    rows = {
+        row.select_one("td a").get_text(strip=True): row.get_text(" ", strip=True)
+        for row in soup(response).select("tbody tr")
+    }
+    assert "Networks" in soup(response).select_one("thead").get_text()
+    assert "Coastline network, Harbor network" in rows["Plan 0"]
+    assert "Harbor network" in rows["Harbor Medi-Cal"]
+    # A plan with no network (only older rows can have none) says the API leaves it out.
+    assert "None: not in the FHIR directory" in rows["Coastline PPO"]
+
+
 def test_directory_editors_manage_plans_and_networks(db):
     codenames = set(Group.objects.get(name="Directory editors").permissions.values_list("codename", flat=True))
     for model in ("insuranceplan", "network"):
