@@ -102,9 +102,12 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
-# The FHIR directory API (/fhir/r4/) is public and read-only: any web app may read it from the
-# browser. Nothing else on the site sends CORS headers. docs/fhir.md.
-CORS_URLS_REGEX = r"^/fhir/r4(/.*)?$"
+# The FHIR directory API (/fhir/r4/): every answer there is FHIR JSON, errors included (its own
+# handler500), and never a Wagtail redirect (base.middleware.RedirectMiddleware). docs/fhir.md.
+FHIR_URLS_REGEX = r"^/fhir/r4(/.*)?$"
+# It is public and read-only: any web app may read it from the browser. Nothing else on the
+# site sends CORS headers.
+CORS_URLS_REGEX = FHIR_URLS_REGEX
 CORS_ALLOW_ALL_ORIGINS = True
 CORS_ALLOW_CREDENTIALS = False
 CORS_ALLOW_METHODS = ["GET", "HEAD", "POST", "OPTIONS"]

@@ -1,9 +1,11 @@
 """The FHIR API over HTTP: the CapabilityStatement, errors as OperationOutcomes, headers, query counts."""
 
 import json
+import logging
 
 import pytest
-from django.db import connection
+from django.db import DatabaseError, OperationalError, connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils.http import http_date
 from fhir.resources.R4B.capabilitystatement import CapabilityStatement
@@ -146,6 +148,54 @@ def test_json_only_and_format_overrides_accept(client, d):
 def test_no_api_url_redirects(client, d, path):
     response = client.get(f"{BASE}{path}")
     outcome(response, 404, "not-found")
+
+
+@pytest.fixture
+def unraised_client():
+    """A client that gets the answer a visitor would, not the exception (as a real server)."""
+    return Client(raise_request_exception=False)
+
+
+@pytest.fixture
+def request_log(caplog):
+    """What ``django.request`` logs, whether or not the site's LOGGING lets it reach the root logger."""
+    logger = logging.getLogger("django.request")
+    logger.addHandler(caplog.handler)
+    yield caplog
+    logger.removeHandler(caplog.handler)
+
+
+def test_an_unexpected_error_is_a_500_operation_outcome_and_is_logged(unraised_client, d, monkeypatch, request_log):
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug in a resource builder")
+
+    monkeypatch.setattr("providers.fhir.resources.practitioner", broken)
+    for url in [f"{BASE}/Practitioner/{d.ana.pk}", f"{BASE}/Practitioner?name=ana"]:
+        request_log.clear()
+        response = unraised_client.get(url, HTTP_ORIGIN="https://app.example.org")
+
+        diagnostics = outcome(response, 500, "exception")
+        assert "a bug" not in diagnostics and "Traceback" not in response.content.decode()
+        assert response["Access-Control-Allow-Origin"] == "*"  # a browser app can read the error
+        logged = {(r.levelname, r.exc_info[0]) for r in request_log.records if r.name == "django.request"}
+        assert logged == {("ERROR", RuntimeError)}
+    # The rest of the API, and the site, are untouched.
+    assert unraised_client.get(f"{BASE}/Location").status_code == 200
+
+
+def test_the_database_out_of_reach_is_a_503_operation_outcome(unraised_client, d, monkeypatch, request_log):
+    def unreachable(*args, **kwargs):
+        try:
+            raise OperationalError("connection to server at 127.0.0.1, port 5432 failed: Connection refused")
+        except OperationalError as error:
+            raise DatabaseError("wrapped, as a query error raised from it") from error
+
+    monkeypatch.setattr("providers.fhir.search.PractitionerType.read", unreachable)
+    response = unraised_client.get(f"{BASE}/Practitioner/{d.ana.pk}")
+
+    diagnostics = outcome(response, 503, "transient")
+    assert response["Retry-After"] == "30" and "Try again" in diagnostics and "5432" not in diagnostics
+    assert any(r.exc_info and r.exc_info[0] is DatabaseError for r in request_log.records)
 
 
 def test_public_no_cookies_and_cors_open_to_any_origin(client, d):
