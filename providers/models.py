@@ -729,6 +729,20 @@ class RemovedProvider(models.Model):
         return f"Removed provider {self.provider_id} (NPI {self.npi})"
 
 
+class RemovedRole(models.Model):
+    """A provider-at-a-clinic (a FHIR PractitionerRole) deleted from the directory, so the API answers 410 Gone.
+
+    Written by a signal when a ``ProviderLocation`` row is deleted: with its provider, or
+    when an editor takes the clinic off a provider. Holds the id alone.
+    """
+
+    role_id = models.BigIntegerField(primary_key=True)
+    removed_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"Removed role {self.role_id}"
+
+
 class ProviderLocation(Orderable):
     """Where a provider sees patients, with that location's own phone and intake status."""
 

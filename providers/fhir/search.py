@@ -26,6 +26,7 @@ from providers.models import (
     Provider,
     ProviderLocation,
     RemovedProvider,
+    RemovedRole,
     Specialty,
 )
 
@@ -440,6 +441,18 @@ class PractitionerRoleType(DatabaseType):
     def check_gone(self, row, resource_id):
         if not row.provider.active:
             raise gone(self.name, resource_id)
+
+    def read(self, directory, resource_id):
+        try:
+            return super().read(directory, resource_id)
+        except FHIRError as error:
+            if (
+                error.status == 404
+                and key(resource_id) is not None
+                and RemovedRole.objects.filter(pk=key(resource_id)).exists()
+            ):
+                raise gone(self.name, resource_id) from None
+            raise
 
     def build(self, directory, rows):
         return [resources.practitioner_role(row, directory.context) for row in rows]

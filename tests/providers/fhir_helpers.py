@@ -75,13 +75,14 @@ def build_directory():
     eve = clinician("Eve", "Evans", "PA-C", [cardiology], [main], [no_network], gender="nonbinary")
     inactive = clinician("Ina", "Inactive", "MD", [hem_onc], [main], [medi_cal], active=False)
     deleted = clinician("Del", "Deleted", "MD", [hem_onc], [main], [])
-    deleted_id = deleted.pk
+    deleted_id, deleted_role_id = deleted.pk, deleted.provider_locations.get().pk
     deleted.delete()
     return SimpleNamespace(
         hem_onc=hem_onc, cardiology=cardiology, main=main, harbor=harbor, irvine=irvine,
         harbor_network=harbor_network, coastline_network=coastline_network, medi_cal=medi_cal, chip=chip, ppo=ppo,
         no_network=no_network, unused_network=unused_network,
         ana=ana, ben=ben, cara=cara, dev=dev, eve=eve, inactive=inactive, deleted_id=deleted_id,
+        deleted_role_id=deleted_role_id,
     )  # fmt: skip
 
 

@@ -61,7 +61,7 @@ def test_capability_statement_instantiates_plan_net_and_lists_what_the_guide_lis
         ]
 
 
-def test_unknown_ids_are_404_and_removed_providers_410(client, d):
+def test_unknown_ids_are_404_and_removed_providers_and_roles_410(client, d):
     outcome(client.get(f"{BASE}/Practitioner/999999"), 404, "not-found")
     outcome(client.get(f"{BASE}/Location/not-a-number"), 404, "not-found")
     outcome(client.get(f"{BASE}/Organization/network-999"), 404, "not-found")
@@ -70,6 +70,15 @@ def test_unknown_ids_are_404_and_removed_providers_410(client, d):
     outcome(client.get(f"{BASE}/Practitioner/{d.deleted_id}"), 410, "deleted")
     role = d.inactive.provider_locations.get()
     outcome(client.get(f"{BASE}/PractitionerRole/{role.pk}"), 410, "deleted")
+    # A deleted provider's roles are gone too, as is a role whose clinic an editor took off the provider.
+    outcome(client.get(f"{BASE}/PractitionerRole/{d.deleted_role_id}"), 410, "deleted")
+    ana = Provider.objects.get(pk=d.ana.pk)
+    harbor_role = ana.provider_locations.get(location=d.harbor)
+    ana.provider_locations = [link for link in ana.provider_locations.all() if link.location_id == d.main.pk]
+    ana.save()
+    outcome(client.get(f"{BASE}/PractitionerRole/{harbor_role.pk}"), 410, "deleted")
+    get_json(client, f"{BASE}/PractitionerRole/{ana.provider_locations.get().pk}")
+    outcome(client.get(f"{BASE}/PractitionerRole/999999"), 404, "not-found")
 
 
 @pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
