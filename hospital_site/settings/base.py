@@ -97,7 +97,8 @@ MIDDLEWARE = [
     # With STAFF_2FA_REQUIRED, a session signed in without a code never reaches the admin.
     "base.staff_2fa.RequireVerifiedStaffMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Wagtail's redirects, except on REDIRECT_EXEMPT_URLS_REGEX (the FHIR API).
+    "base.middleware.RedirectMiddleware",
     # Last, as django-axes requires: answers a locked-out login attempt.
     "axes.middleware.AxesMiddleware",
 ]
@@ -108,6 +109,7 @@ FHIR_URLS_REGEX = r"^/fhir/r4(/.*)?$"
 # It is public and read-only: any web app may read it from the browser. Nothing else on the
 # site sends CORS headers.
 CORS_URLS_REGEX = FHIR_URLS_REGEX
+REDIRECT_EXEMPT_URLS_REGEX = FHIR_URLS_REGEX
 CORS_ALLOW_ALL_ORIGINS = True
 CORS_ALLOW_CREDENTIALS = False
 CORS_ALLOW_METHODS = ["GET", "HEAD", "POST", "OPTIONS"]

@@ -207,6 +207,21 @@ def test_the_database_out_of_reach_is_a_503_operation_outcome(unraised_client, d
     assert any(r.exc_info and r.exc_info[0] is DatabaseError for r in request_log.records)
 
 
+def test_an_editors_redirect_never_applies_to_an_api_url(client, d):
+    from wagtail.contrib.redirects.models import Redirect
+
+    Redirect.objects.create(old_path="/fhir/r4/Practitioner/nope", redirect_link="/find-a-doctor/")
+    Redirect.objects.create(old_path="/fhir/r4/Location/", redirect_link="/find-a-doctor/", is_permanent=False)
+    Redirect.objects.create(old_path="/old-find-a-doctor", redirect_link="/find-a-doctor/")
+
+    outcome(client.get(f"{BASE}/Practitioner/nope"), 404, "not-found")
+    outcome(client.get(f"{BASE}/Practitioner/nope?_format=json"), 404, "not-found")
+    outcome(client.get(f"{BASE}/Location/"), 404, "not-found")
+    # The rest of the site keeps its redirects.
+    response = client.get("/old-find-a-doctor")
+    assert (response.status_code, response["Location"]) == (301, "/find-a-doctor/")
+
+
 def test_public_no_cookies_and_cors_open_to_any_origin(client, d):
     response = client.get(f"{BASE}/Practitioner", HTTP_ORIGIN="https://app.example.org")
     assert response["Access-Control-Allow-Origin"] == "*"
