@@ -552,7 +552,8 @@ class Provider(ClusterableModel):
         InsurancePlan,
         related_name="providers",
         blank=True,
-        help_text="Insurance plans this provider accepts. Families can search by them.",
+        help_text="Insurance plans this provider accepts. Families can search by them. The FHIR directory lists "
+        "a provider in a plan network only if they take every plan that uses that network.",
     )
     accepting_new_patients = models.BooleanField(default=True)
     offers_telehealth = models.BooleanField("offers video visits (telehealth)", default=False)
@@ -707,6 +708,17 @@ class Provider(ClusterableModel):
             return locations[0], None
         miles, nearest = min(measured, key=lambda item: (item[0], item[1].sort_order or 0, item[1].pk))
         return nearest, miles
+
+    def networks_partly_taken(self):
+        """[(network, [its plans this provider does not take])] for each network they take some plans of, not all.
+
+        The FHIR API lists a provider in a network only when they take every plan that
+        uses it (docs/fhir.md, "Networks"); the admin warns about these after a save.
+        """
+        taken = set(self.insurance_plans.values_list("pk", flat=True))
+        networks = Network.objects.filter(plans__in=taken).distinct().prefetch_related("plans")
+        found = [(network, [plan for plan in network.plans.all() if plan.pk not in taken]) for network in networks]
+        return [(network, missing) for network, missing in found if missing]
 
     @property
     def phone(self):

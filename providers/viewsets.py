@@ -7,10 +7,11 @@ a backend search to fields fails on SQLite (a known modelsearch bug).
 
 import django_filters
 from django import forms
+from django.contrib import messages
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.admin.ui.tables import BooleanColumn, DateColumn
-from wagtail.admin.views.generic import IndexView
+from wagtail.admin.views.generic import CreateView, EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 
 from base.edit_conflicts import ConflictCheckModelForm
@@ -32,6 +33,31 @@ class ProviderFilterSet(WagtailFilterSet):
         fields = []
 
 
+class NetworkWarningMixin:
+    """After a save, say when the FHIR directory cannot list a provider in a network whose plans they take in part."""
+
+    def save_instance(self):
+        instance = super().save_instance()
+        for network, missing in instance.networks_partly_taken():
+            messages.warning(
+                self.request,
+                f"{instance} does not take {', '.join(plan.name for plan in missing)}, which uses the "
+                f"network {network.name} too. The FHIR directory lists a provider in a network only when "
+                f"they take every plan that uses it, so it does not list them in {network.name}. Find a Doctor "
+                "and the profile still show every plan ticked. If these plans have different doctors, give each "
+                "plan its own network.",
+            )
+        return instance
+
+
+class ProviderCreateView(NetworkWarningMixin, CreateView):
+    pass
+
+
+class ProviderEditView(NetworkWarningMixin, EditView):
+    pass
+
+
 class ProviderViewSet(ConflictCheckedModelViewSet):
     model = Provider
     # Admin URLs live under /admin/find-a-doctor/; the namespace must not clash with the public "providers".
@@ -46,6 +72,8 @@ class ProviderViewSet(ConflictCheckedModelViewSet):
     search_fields = ["first_name", "last_name", "npi", "slug"]
     search_backend_name = None
     filterset_class = ProviderFilterSet
+    add_view_class = ProviderCreateView
+    edit_view_class = ProviderEditView
     list_display = [
         "listing_name",
         "npi",

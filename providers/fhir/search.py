@@ -298,8 +298,20 @@ def _hospital_only(ids):
     return Q() if resources.HOSPITAL_ID in ids.resolve() else Q(pk__in=[])
 
 
-def _providers_with_plans_in(network_keys):
-    return Exists(InsurancePlan.objects.filter(providers=OuterRef("provider_id"), networks__in=network_keys).order_by())
+def _in_network(networks):
+    """A role whose provider is in one of ``networks``: takes every plan that uses it (docs/fhir.md, "Networks").
+
+    ``networks``: lookups on the plan-network table naming the candidate networks; the
+    outer query's ``provider_id`` is the provider. Plans can share a network (Medi-Cal and
+    CHIP); a provider who takes one of them only is in neither's network, so a search for
+    either plan's network never returns a doctor who does not take that plan.
+    """
+    plan_networks = InsurancePlan.networks.through.objects
+    taken = Provider.insurance_plans.through.objects.filter(
+        insuranceplan_id=OuterRef("insuranceplan_id"), provider_id=OuterRef(OuterRef(OuterRef("provider_id")))
+    )
+    not_taken = plan_networks.filter(network_id=OuterRef("network_id")).filter(~Exists(taken))
+    return Exists(plan_networks.filter(**networks).filter(~Exists(not_taken)))
 
 
 class PractitionerType(DatabaseType):
@@ -421,7 +433,7 @@ class PractitionerRoleType(DatabaseType):
         if param == "organization":
             return _hospital_only(ids)
         if param == "network":
-            return Q(_providers_with_plans_in(ids.keys(resources.NETWORK_PREFIX)))
+            return Q(_in_network({"network_id__in": ids.keys(resources.NETWORK_PREFIX)}))
         if param == "service":
             specialties = Provider.specialties.through.objects.filter(
                 specialty_id__in=ids.keys(resources.SPECIALTY_PREFIX),
@@ -435,7 +447,7 @@ class PractitionerRoleType(DatabaseType):
 
     def load(self, queryset):
         return queryset.select_related("provider__primary_specialty", "location").prefetch_related(
-            "provider__specialties", "provider__insurance_plans__networks"
+            "provider__specialties", "provider__insurance_plans__networks__plans"
         )
 
     def check_gone(self, row, resource_id):
@@ -465,9 +477,9 @@ class PractitionerRoleType(DatabaseType):
         if param == "organization":
             return IdSet(strings=frozenset({resources.HOSPITAL_ID} if selection.exists() else ()))
         if param == "network":
-            networks = Network.objects.filter(plans__providers__in=selection.values("provider_id")).values_list(
-                "pk", flat=True
-            )
+            # The networks at least one matching role's provider is in.
+            in_it = selection.filter(_in_network({"network_id": OuterRef(OuterRef("pk"))}))
+            networks = Network.objects.filter(Exists(in_it)).values_list("pk", flat=True)
             return IdSet(query=networks, prefix=resources.NETWORK_PREFIX)
         if param == "service":
             ids = {

@@ -17,7 +17,7 @@ LONG_BEACH = (33.8045, -118.1876)
 
 
 def build_directory():
-    """Five active clinicians at three clinics, two networks and three plans, one inactive and one deleted.
+    """Six active clinicians at three clinics, two networks and three plans, one inactive and one deleted.
 
     Also a plan with no network and a network with no plan, which the API does not serve.
     """
@@ -59,7 +59,7 @@ def build_directory():
         "MD",
         [hem_onc],
         [main, harbor],
-        [medi_cal],
+        [medi_cal, chip],
         languages=("en", "es"),
         gender="female",
         offers_telehealth=True,
@@ -69,11 +69,17 @@ def build_directory():
     ProviderLocation.objects.filter(provider=ana, location=harbor).update(accepting_new_patients=False)
     ben = clinician("Ben", "Baker", "DO", [hem_onc], [irvine], [ppo], gender="male")
     cara = clinician(
-        "Cara", "Chen", "NP", [hem_onc], [main], [medi_cal], languages=("en", "zh-yue"), accepting_new_patients=False
+        "Cara", "Chen", "NP", [hem_onc], [main], [medi_cal, chip], languages=("en", "zh-yue"),
+        accepting_new_patients=False,
+    )  # fmt: skip
+    dev = clinician(
+        "Dev", "Dhillon", "MD", [cardiology, hem_onc], [harbor], [medi_cal, chip, ppo], languages=("en", "ko")
     )
-    dev = clinician("Dev", "Dhillon", "MD", [cardiology, hem_onc], [harbor], [medi_cal, ppo], languages=("en", "ko"))
+    # Fay takes CHIP but not Medi-Cal, which share the Harbor network: she is in no network, so a search
+    # for Medi-Cal's network cannot return her (docs/fhir.md, "Networks").
+    fay = clinician("Fay", "Fischer", "MD", [hem_onc], [main], [chip])
     eve = clinician("Eve", "Evans", "PA-C", [cardiology], [main], [no_network], gender="nonbinary")
-    inactive = clinician("Ina", "Inactive", "MD", [hem_onc], [main], [medi_cal], active=False)
+    inactive = clinician("Ina", "Inactive", "MD", [hem_onc], [main], [medi_cal, chip], active=False)
     deleted = clinician("Del", "Deleted", "MD", [hem_onc], [main], [])
     deleted_id, deleted_role_id = deleted.pk, deleted.provider_locations.get().pk
     deleted.delete()
@@ -81,7 +87,7 @@ def build_directory():
         hem_onc=hem_onc, cardiology=cardiology, main=main, harbor=harbor, irvine=irvine,
         harbor_network=harbor_network, coastline_network=coastline_network, medi_cal=medi_cal, chip=chip, ppo=ppo,
         no_network=no_network, unused_network=unused_network,
-        ana=ana, ben=ben, cara=cara, dev=dev, eve=eve, inactive=inactive, deleted_id=deleted_id,
+        ana=ana, ben=ben, cara=cara, dev=dev, eve=eve, fay=fay, inactive=inactive, deleted_id=deleted_id,
         deleted_role_id=deleted_role_id,
     )  # fmt: skip
 

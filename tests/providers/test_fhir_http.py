@@ -268,18 +268,18 @@ PINNED = [
     ("/Practitioner/{ana}", 2),
     # count, ids, rows, languages
     ("/Practitioner?name=a", 4),
-    # count, ids, rows, specialties, plans, their networks
-    (f"/PractitionerRole?specialty={NUCC}|{HEM_ONC}", 6),
+    # count, ids, rows, specialties, plans, their networks, the networks' plans (is the provider in each?)
+    (f"/PractitionerRole?specialty={NUCC}|{HEM_ONC}", 7),
     # the "done when" search: + the clinics within 10 miles (1), the included locations (1) and practitioners (2)
     (
         f"/PractitionerRole?specialty={NUCC}|{HEM_ONC}&location.near={LONG_BEACH[0]}|{LONG_BEACH[1]}|10|[mi_us]"
         "&network=Organization/network-{network}&_include=PractitionerRole:location"
         "&_include=PractitionerRole:practitioner",
-        10,
+        11,
     ),
     ("/Practitioner?_has:PractitionerRole:practitioner:specialty=" + CARDIOLOGY, 4),
-    # count, ids, rows, the roles there: ids, rows, specialties, plans, networks
-    ("/Location?near={lat}|{lon}|25|[mi_us]&_revinclude=PractitionerRole:location", 8),
+    # count, ids, rows, the roles there: ids, rows, specialties, plans, networks, the networks' plans
+    ("/Location?near={lat}|{lon}|25|[mi_us]&_revinclude=PractitionerRole:location", 9),
     # count, ids, rows, networks
     ("/InsurancePlan?name=harbor", 4),
     # the networks and their plans (for the insurers' names)

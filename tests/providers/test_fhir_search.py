@@ -17,6 +17,7 @@ from providers.models import InsurancePlan, Location, Provider
 from tests.providers.fhir_helpers import (
     BASE,
     CARDIOLOGY,
+    HEM_ONC,
     LONG_BEACH,
     NUCC,
     build_directory,
@@ -383,6 +384,47 @@ def test_a_page_stays_put_when_a_provider_is_added_before_it(client, directory):
     Provider.objects.filter(pk=directory.ana.pk).update(active=False)  # one of page 1 leaves
 
     assert [r["id"] for r in entries(get_json(client, next_url))] == before
+
+
+def test_the_documented_medi_cal_search_never_returns_a_doctor_who_takes_chip_but_not_medi_cal(client, directory):
+    """Medi-Cal and CHIP share a network; Plan-Net publishes networks, not plans (docs/fhir.md, "Networks")."""
+    # docs/fhir.md, "The search a referral app makes": the plan by name, then its networks.
+    (plan,) = entries(get_json(client, f"{BASE}/InsurancePlan?name=Harbor Medi-Cal"))
+    networks = ",".join(network["reference"] for network in plan["network"])
+    search = (
+        f"{BASE}/PractitionerRole?specialty={NUCC}|{HEM_ONC}&location.near={LONG_BEACH[0]}|{LONG_BEACH[1]}|10|[mi_us]"
+        f"&network={networks}&_count=100"
+    )
+
+    found = {role["practitioner"]["reference"] for role in entries(get_json(client, search))}
+
+    fay, ana = directory.fay, directory.ana
+    assert f"Practitioner/{fay.pk}" not in found
+    assert found == {f"Practitioner/{p.pk}" for p in (ana, directory.cara, directory.dev)}
+    # Every doctor found takes the plan searched for.
+    assert all(
+        InsurancePlan.objects.filter(name="Harbor Medi-Cal", providers=ref.split("/")[1]).exists() for ref in found
+    )
+    # Fay's role names no network; the network's own search and includes agree.
+    (fay_role,) = [r for r in everything(client, "PractitionerRole").values() if r["practitioner"]["reference"]
+                   == f"Practitioner/{fay.pk}"]  # fmt: skip
+    assert networks_of(fay_role) == []
+    bundle = get_json(client, f"{BASE}/PractitionerRole?_id={fay_role['id']}&_include=PractitionerRole:network")
+    assert ids(bundle, "include") == set()
+    harbor = f"network-{directory.harbor_network.pk}"
+    has = get_json(client, f"{BASE}/Organization?_has:PractitionerRole:network:practitioner=Practitioner/{fay.pk}")
+    assert entries(has) == []
+
+    # Taking Medi-Cal too, she is in the network and found.
+    fay.insurance_plans.add(directory.medi_cal)
+    fay.save()  # a ParentalManyToManyField: written on save
+    assert f"Practitioner/{fay.pk}" in {r["practitioner"]["reference"] for r in entries(get_json(client, search))}
+    has = get_json(client, f"{BASE}/Organization?_has:PractitionerRole:network:practitioner=Practitioner/{fay.pk}")
+    assert [r["id"] for r in entries(has)] == [harbor]
+    # Ana stops taking CHIP: she no longer takes every plan of the network, so she leaves it.
+    ana.insurance_plans.remove(directory.chip)
+    ana.save()
+    assert f"Practitioner/{ana.pk}" not in {r["practitioner"]["reference"] for r in entries(get_json(client, search))}
 
 
 def test_summary_count_gives_the_total_alone(client, directory):
