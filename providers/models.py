@@ -335,11 +335,17 @@ class Location(models.Model):
     accessibility_notes = models.TextField(
         blank=True, help_text="Parking, entrances, elevators, wheelchair access — whatever helps a family arrive."
     )
+    hours = models.TextField(
+        "opening hours",
+        blank=True,
+        help_text="When the clinic is open, as a family should read it, for example: Monday to Friday, 8 am to 5 pm. "
+        "One line per set of days. Shown on each doctor's profile under this clinic. Leave blank if not known.",
+    )
     insurance_plans = models.ManyToManyField(
         InsurancePlan,
         related_name="locations",
         blank=True,
-        help_text="Insurance plans this clinic accepts.",
+        help_text="Insurance plans this clinic accepts. Shown on each doctor's profile under this clinic.",
     )
 
     updated_at = models.DateTimeField(auto_now=True, help_text="When this row last changed (the API's lastUpdated).")
@@ -428,12 +434,13 @@ class ProviderQuerySet(models.QuerySet):
         )
 
     def for_profile(self):
-        """``for_listing()`` plus the published condition pages each provider treats."""
+        """``for_listing()`` plus the published condition pages each provider treats, their plans and each clinic's."""
         from conditions.models import ConditionPage
 
         return self.for_listing().prefetch_related(
             models.Prefetch("conditions", queryset=ConditionPage.objects.live().order_by("title")),
             "insurance_plans",
+            "provider_locations__location__insurance_plans",
         )
 
     def search(self, query, vocabulary=None):

@@ -164,6 +164,7 @@ class LocationViewSet(ConflictCheckedModelViewSet):
         FieldPanel("phone"),
         FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")], heading="Map position (optional)"),
         FieldPanel("accessibility_notes"),
+        FieldPanel("hours"),
         FieldPanel("insurance_plans", widget=forms.CheckboxSelectMultiple),
     ]
 

@@ -285,7 +285,11 @@ def address(street, city, state, postal_code):
 
 
 def location(place, context):
-    """A clinic: address, map position, phone, the hospital that runs it."""
+    """A clinic: address, map position, phone, opening hours as the editor wrote them, the hospital that runs it.
+
+    The hours are free text, so they are ``availabilityExceptions`` (a string), not the
+    structured ``hoursOfOperation``.
+    """
     position = None
     if place.latitude is not None and place.longitude is not None:
         position = LocationPosition(latitude=round(place.latitude, 6), longitude=round(place.longitude, 6))
@@ -299,6 +303,7 @@ def location(place, context):
         address=address(place.street, place.city, place.state, place.zip_code),
         position=position,
         managingOrganization=hospital_reference(context),
+        availabilityExceptions=place.hours.strip() or None,
     )
 
 

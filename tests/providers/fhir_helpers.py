@@ -24,8 +24,9 @@ def build_directory():
     hem_onc, cardiology = factories.hem_onc(), factories.cardiology()
     main = factories.location("Main Campus", zip_code="90806", phone="(562) 555-0100")
     harbor = factories.location(
-        "Harbor Clinic", zip_code="90731", phone="(310) 555-0111", street="1 Harbor Way", city="San Pedro"
-    )
+        "Harbor Clinic", zip_code="90731", phone="(310) 555-0111", street="1 Harbor Way", city="San Pedro",
+        hours="Monday to Friday, 8 am to 5 pm\nSaturday, 9 am to noon",
+    )  # fmt: skip
     irvine = factories.location(
         "Irvine Clinic", zip_code="92618", phone="(949) 555-0122", street="5 Spectrum Drive", city="Irvine"
     )

@@ -166,13 +166,17 @@ def test_video_visits_are_a_virtual_service(client, directory):
     assert parts == {"type": "virtual", "virtualModalities": "video"}
 
 
-def test_a_location_has_its_address_position_and_phone(client, directory):
+def test_a_location_has_its_address_position_phone_and_hours(client, directory):
     harbor = get_json(client, f"{BASE}/Location/{directory.harbor.pk}")
 
     assert harbor["address"]["line"] == ["1 Harbor Way"] and harbor["address"]["postalCode"] == "90731"
     assert harbor["position"] == {"latitude": 33.7339, "longitude": -118.2914}
     assert harbor["telecom"][0]["value"] == "(310) 555-0111"
     assert harbor["status"] == "active"
+    # Opening hours are free text in the admin: availabilityExceptions, not the structured hoursOfOperation.
+    assert harbor["availabilityExceptions"] == "Monday to Friday, 8 am to 5 pm\nSaturday, 9 am to noon"
+    assert "hoursOfOperation" not in harbor
+    assert "availabilityExceptions" not in get_json(client, f"{BASE}/Location/{directory.main.pk}")
 
 
 def test_the_hospital_the_cancer_center_and_the_networks_are_organizations(client, directory, site_settings):
