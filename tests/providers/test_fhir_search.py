@@ -318,6 +318,63 @@ REVINCLUDES = [
 ]
 
 
+# A value for each parameter the guide's SearchParameters let a chain end in, by target type.
+CHAIN_VALUES = {
+    ("Practitioner", "name"): "ana",
+    ("Organization", "name"): "harbor",
+    ("Organization", "address"): "long",
+    ("Organization", "partof"): "Organization/hospital",
+    ("Organization", "type"): "ntwk",
+    ("Location", "address"): "irvine",
+    ("Location", "address-postalcode"): "90731",
+    ("Location", "address-city"): "san",
+    ("Location", "address-state"): "ca",
+    ("Location", "organization"): "Organization/hospital",
+    ("Location", "type"): "HOSP",
+    ("HealthcareService", "service-category"): "prov",
+    ("HealthcareService", "organization"): "Organization/hospital",
+    ("HealthcareService", "location"): "Location/{irvine}",
+    ("Endpoint", "organization"): "Organization/hospital",
+}
+# Every chain the guide declares (SearchParameter.chain) on the reference parameters we serve.
+GUIDE_CHAINS = [
+    (t.name, p["name"], target, chained)
+    for t in TYPES
+    for p in plannet.capability(t.name)["searchParam"]
+    if p["type"] == "reference"
+    for target in plannet.search_parameter(p["definition"]).get("target", [])
+    for chained in plannet.search_parameter(p["definition"]).get("chain") or []
+]
+
+
+def test_every_chain_the_guide_declares_has_a_value():
+    assert len(GUIDE_CHAINS) == 50  # Plan-Net 1.2.0's, on the seven types served
+    assert {(target, chained) for _t, _p, target, chained in GUIDE_CHAINS} <= set(CHAIN_VALUES)
+
+
+@pytest.mark.parametrize(
+    "resource_type,param,target_type,chained", GUIDE_CHAINS, ids=[f"{t}?{p}.{c}" for t, p, _x, c in GUIDE_CHAINS]
+)
+def test_each_chain_the_guide_declares_finds_what_refers_to_the_targets_it_names(
+    client, directory, resource_type, param, target_type, chained
+):
+    """``type?param.chained=v`` is exactly the resources whose ``param`` refers to a match of ``target?chained=v``."""
+    value = fill(CHAIN_VALUES[(target_type, chained)], directory)
+    targets = {
+        f"{target_type}/{r['id']}"
+        for r in entries(get_json(client, f"{BASE}/{target_type}?{chained}={value}&_count=100"))
+    }
+    expected = {
+        i
+        for i, r in everything(client, resource_type).items()
+        if targets & set(INCLUDE_PATHS[f"{resource_type}:{param}"](r))
+    }
+
+    bundle = get_json(client, f"{BASE}/{resource_type}?{param}.{chained}={value}&_count=100")
+
+    assert {r["id"] for r in entries(bundle)} == expected
+
+
 @pytest.mark.parametrize("resource_type,include", INCLUDES, ids=[i for _t, i in INCLUDES])
 def test_each_include_adds_what_the_matches_refer_to(client, directory, resource_type, include):
     collections = {t: everything(client, t) for t in SERVED}
