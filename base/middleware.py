@@ -1,5 +1,7 @@
 """HTTP caching and security headers: whole-page cache for anonymous visitors, the headers a CDN needs, CSP.
 
+Also Wagtail's redirects, kept off the URLs that must never redirect (``RedirectMiddleware``).
+
 Order in ``MIDDLEWARE`` (outermost first): ``SecurityHeadersMiddleware`` (CSP,
 Permissions-Policy, so cached pages get the current policy), ``ConditionalGetMiddleware`` (ETag,
 304), ``PageCacheMiddleware``, ``CacheHeadersMiddleware``, then sessions, CSRF,
@@ -10,6 +12,7 @@ response, cookies included, so it can tell a personal response from a public one
 
 import contextlib
 import hashlib
+import re
 from urllib.parse import urlencode
 
 from csp.middleware import CSPMiddleware
@@ -17,6 +20,7 @@ from django.conf import settings
 from django.db import DatabaseError
 from django.http import HttpResponse, QueryDict
 from django.utils.cache import add_never_cache_headers, patch_cache_control, patch_vary_headers, set_response_etag
+from wagtail.contrib.redirects.middleware import RedirectMiddleware as WagtailRedirectMiddleware
 from wagtail.models import Site
 
 from . import cache
@@ -300,3 +304,18 @@ class SecurityHeadersMiddleware(CSPMiddleware):
         # Only a session cookie can mean staff; checking it first keeps anonymous requests query-free.
         user = getattr(request, "user", None)
         return settings.SESSION_COOKIE_NAME in request.COOKIES and user is not None and user.is_authenticated
+
+
+class RedirectMiddleware(WagtailRedirectMiddleware):
+    """Wagtail's redirects (Settings → Redirects), except under ``REDIRECT_EXEMPT_URLS_REGEX``.
+
+    Wagtail's middleware turns any 404 whose path matches an editor's redirect into a
+    301 or 302. The FHIR API (its regex in settings) never redirects: its 404 is a
+    FHIR answer a client acts on. Skipping those paths also saves the redirect lookup.
+    """
+
+    def process_response(self, request, response):
+        exempt = getattr(settings, "REDIRECT_EXEMPT_URLS_REGEX", None)
+        if exempt and re.match(exempt, request.path_info):
+            return response
+        return super().process_response(request, response)

@@ -10,10 +10,13 @@ class ConflictCheckedModelViewSet(ModelViewSet):
 
     These models have no revisions, so Wagtail's own check (for pages and
     revisioned snippets) does not cover them: see ``ConflictCheckModelForm``.
+    A viewset whose form checks more names a subclass of it in ``form_base``.
     """
+
+    form_base = ConflictCheckModelForm
 
     def get_edit_handler(self):
         edit_handler = super().get_edit_handler()  # a fresh copy, bound to the model
         if edit_handler.base_form_class is None:
-            edit_handler.base_form_class = ConflictCheckModelForm
+            edit_handler.base_form_class = self.form_base
         return edit_handler

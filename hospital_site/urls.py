@@ -1,3 +1,5 @@
+import re
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
@@ -13,8 +15,16 @@ from base.sitemaps import LivePagesSitemap
 from providers.fhir import views as fhir_views
 from search import views as search_views
 
-# A database outage is answered with a 503 page that needs no database (base/outage.py).
-handler500 = outage.server_error
+
+def server_error(request, *args, **kwargs):
+    """``handler500``: a database outage is a 503 page that needs no database (base/outage.py);
+    under /fhir/r4/, both are FHIR OperationOutcomes (docs/fhir.md)."""
+    if re.match(settings.FHIR_URLS_REGEX, request.path_info):
+        return fhir_views.server_error(request)
+    return outage.server_error(request, *args, **kwargs)
+
+
+handler500 = server_error
 # A Spanish address with no Spanish page links to the English one (docs/spanish.md).
 handler404 = base_views.page_not_found
 

@@ -531,13 +531,17 @@ def link_condition_specialties():
 
 # Fictional insurers, plans and networks, named so nobody takes them for real ones.
 DEMO_NETWORKS = ["Harbor Health Medi-Cal network (demo)", "Coastline commercial network (demo)"]
+# Share of demo doctors in each network. A doctor in a network takes every plan that uses it, as
+# the FHIR API counts membership (docs/fhir.md, "Networks"): Find a Doctor, which asks by plan,
+# and a FHIR client, which asks by network, then find the same doctors.
+DEMO_NETWORK_SHARES = [0.85, 0.6]
 DEMO_PLANS = [
-    # name, insurer, plan type, network, share of demo doctors who take it
-    ("Harbor Health Medi-Cal (demo)", "Harbor Health (demo insurer)", PlanType.MEDICAID, 0, 0.9),
-    ("Harbor Health Kids CHIP (demo)", "Harbor Health (demo insurer)", PlanType.CHIP, 0, 0.8),
-    ("Coastline Family HMO (demo)", "Coastline Insurance (demo insurer)", PlanType.COMMERCIAL_HMO, 1, 0.6),
-    ("Coastline Choice PPO (demo)", "Coastline Insurance (demo insurer)", PlanType.COMMERCIAL_PPO, 1, 0.7),
-    ("Coastline Marketplace Silver (demo)", "Coastline Insurance (demo insurer)", PlanType.MARKETPLACE, 1, 0.5),
+    # name, insurer, plan type, network
+    ("Harbor Health Medi-Cal (demo)", "Harbor Health (demo insurer)", PlanType.MEDICAID, 0),
+    ("Harbor Health Kids CHIP (demo)", "Harbor Health (demo insurer)", PlanType.CHIP, 0),
+    ("Coastline Family HMO (demo)", "Coastline Insurance (demo insurer)", PlanType.COMMERCIAL_HMO, 1),
+    ("Coastline Choice PPO (demo)", "Coastline Insurance (demo insurer)", PlanType.COMMERCIAL_PPO, 1),
+    ("Coastline Marketplace Silver (demo)", "Coastline Insurance (demo insurer)", PlanType.MARKETPLACE, 1),
 ]
 
 
@@ -548,15 +552,15 @@ def ensure_demo_insurance(count=LOCAL_COUNT):
     """
     networks = [Network.objects.get_or_create(name=name, defaults={"is_demo": True})[0] for name in DEMO_NETWORKS]
     plans = []
-    for name, insurer, plan_type, network, share in DEMO_PLANS:
+    for name, insurer, plan_type, network in DEMO_PLANS:
         plan, _ = InsurancePlan.objects.get_or_create(
             name=name, defaults={"insurer": insurer, "plan_type": plan_type, "is_demo": True}
         )
         plan.networks.add(networks[network])
-        plans.append((plan, share))
+        plans.append((plan, network))
     for clinic in Location.objects.filter(name__in=[row[0] for row in LOCAL_LOCATIONS]):
         if not clinic.insurance_plans.exists():
-            clinic.insurance_plans.add(*[plan for plan, _share in plans])
+            clinic.insurance_plans.add(*[plan for plan, _network in plans])
     with_plans = set(Provider.insurance_plans.through.objects.values_list("provider_id", flat=True).distinct())
     links = []
     for pk, npi in Provider.objects.filter(is_demo=True, npi__startswith=DEMO_NPI_PREFIX).values_list("pk", "npi"):
@@ -564,10 +568,11 @@ def ensure_demo_insurance(count=LOCAL_COUNT):
         if index >= count or pk in with_plans:
             continue
         rng = _rng(index, "insurance")
+        joined = {network for network, share in enumerate(DEMO_NETWORK_SHARES) if rng.random() < share}
         links += [
             Provider.insurance_plans.through(provider_id=pk, insuranceplan_id=plan.pk)
-            for plan, share in plans
-            if rng.random() < share
+            for plan, network in plans
+            if network in joined
         ]
     Provider.insurance_plans.through.objects.bulk_create(links, batch_size=BATCH_SIZE)
     return len(links)

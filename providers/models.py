@@ -264,8 +264,9 @@ class InsurancePlan(models.Model):
         "insurance company", max_length=160, help_text="The company that offers the plan, for example Harbor Health."
     )
     plan_type = models.CharField(max_length=20, choices=PlanType.choices, default=PlanType.OTHER)
+    # Required: Plan-Net describes every plan by its networks (the FHIR API leaves out a plan with none).
     networks = models.ManyToManyField(
-        Network, related_name="plans", blank=True, help_text="The provider networks this plan uses."
+        Network, related_name="plans", help_text="The provider networks this plan uses. Choose at least one."
     )
     is_demo = models.BooleanField("demo plan", default=False, help_text="Fictional demo data.")
 
@@ -281,6 +282,12 @@ class InsurancePlan(models.Model):
         if not self.slug:
             self.slug = slugify(self.name)[:160]
         super().save(*args, **kwargs)
+
+    def network_names(self):
+        """The networks column of the admin's plan list (``networks`` prefetched there)."""
+        return ", ".join(network.name for network in self.networks.all()) or "None: not in the FHIR directory"
+
+    network_names.short_description = "Networks"
 
 
 class LocationQuerySet(models.QuerySet):
@@ -328,11 +335,17 @@ class Location(models.Model):
     accessibility_notes = models.TextField(
         blank=True, help_text="Parking, entrances, elevators, wheelchair access — whatever helps a family arrive."
     )
+    hours = models.TextField(
+        "opening hours",
+        blank=True,
+        help_text="When the clinic is open, as a family should read it, for example: Monday to Friday, 8 am to 5 pm. "
+        "One line per set of days. Shown on each doctor's profile under this clinic. Leave blank if not known.",
+    )
     insurance_plans = models.ManyToManyField(
         InsurancePlan,
         related_name="locations",
         blank=True,
-        help_text="Insurance plans this clinic accepts.",
+        help_text="Insurance plans this clinic accepts. Shown on each doctor's profile under this clinic.",
     )
 
     updated_at = models.DateTimeField(auto_now=True, help_text="When this row last changed (the API's lastUpdated).")
@@ -421,12 +434,13 @@ class ProviderQuerySet(models.QuerySet):
         )
 
     def for_profile(self):
-        """``for_listing()`` plus the published condition pages each provider treats."""
+        """``for_listing()`` plus the published condition pages each provider treats, their plans and each clinic's."""
         from conditions.models import ConditionPage
 
         return self.for_listing().prefetch_related(
             models.Prefetch("conditions", queryset=ConditionPage.objects.live().order_by("title")),
             "insurance_plans",
+            "provider_locations__location__insurance_plans",
         )
 
     def search(self, query, vocabulary=None):
@@ -545,7 +559,8 @@ class Provider(ClusterableModel):
         InsurancePlan,
         related_name="providers",
         blank=True,
-        help_text="Insurance plans this provider accepts. Families can search by them.",
+        help_text="Insurance plans this provider accepts. Families can search by them. The FHIR directory lists "
+        "a provider in a plan network only if they take every plan that uses that network.",
     )
     accepting_new_patients = models.BooleanField(default=True)
     offers_telehealth = models.BooleanField("offers video visits (telehealth)", default=False)
@@ -701,6 +716,17 @@ class Provider(ClusterableModel):
         miles, nearest = min(measured, key=lambda item: (item[0], item[1].sort_order or 0, item[1].pk))
         return nearest, miles
 
+    def networks_partly_taken(self):
+        """[(network, [its plans this provider does not take])] for each network they take some plans of, not all.
+
+        The FHIR API lists a provider in a network only when they take every plan that
+        uses it (docs/fhir.md, "Networks"); the admin warns about these after a save.
+        """
+        taken = set(self.insurance_plans.values_list("pk", flat=True))
+        networks = Network.objects.filter(plans__in=taken).distinct().prefetch_related("plans")
+        found = [(network, [plan for plan in network.plans.all() if plan.pk not in taken]) for network in networks]
+        return [(network, missing) for network, missing in found if missing]
+
     @property
     def phone(self):
         """The number to call for an appointment: the first location's."""
@@ -720,6 +746,20 @@ class RemovedProvider(models.Model):
 
     def __str__(self):
         return f"Removed provider {self.provider_id} (NPI {self.npi})"
+
+
+class RemovedRole(models.Model):
+    """A provider-at-a-clinic (a FHIR PractitionerRole) deleted from the directory, so the API answers 410 Gone.
+
+    Written by a signal when a ``ProviderLocation`` row is deleted: with its provider, or
+    when an editor takes the clinic off a provider. Holds the id alone.
+    """
+
+    role_id = models.BigIntegerField(primary_key=True)
+    removed_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"Removed role {self.role_id}"
 
 
 class ProviderLocation(Orderable):

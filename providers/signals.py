@@ -15,7 +15,7 @@ from base.cache import invalidate
 from base.tasks import run_later
 from conditions.models import ConditionPage
 
-from .models import Provider, RemovedProvider, Specialty
+from .models import Provider, ProviderLocation, RemovedProvider, RemovedRole, Specialty
 from .tasks import refresh_providers_search_text
 
 
@@ -115,3 +115,9 @@ def directory_links_changed(sender, action, **kwargs):
     """A provider's specialties, languages or conditions changed."""
     if action.startswith("post_") and _is_directory_model(sender):
         invalidate(directory_paths())
+
+
+@receiver(post_delete, sender=ProviderLocation)
+def remember_removed_role(sender, instance, **kwargs):
+    """The FHIR API answers 410 Gone for a role whose provider was deleted or no longer sees patients there."""
+    RemovedRole.objects.get_or_create(role_id=instance.pk)

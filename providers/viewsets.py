@@ -7,11 +7,14 @@ a backend search to fields fails on SQLite (a known modelsearch bug).
 
 import django_filters
 from django import forms
+from django.contrib import messages
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.admin.ui.tables import BooleanColumn, DateColumn
+from wagtail.admin.views.generic import CreateView, EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 
+from base.edit_conflicts import ConflictCheckModelForm
 from base.viewsets import ConflictCheckedModelViewSet
 
 from .models import InsurancePlan, Language, Location, Network, Provider, Specialty
@@ -30,6 +33,31 @@ class ProviderFilterSet(WagtailFilterSet):
         fields = []
 
 
+class NetworkWarningMixin:
+    """After a save, say when the FHIR directory cannot list a provider in a network whose plans they take in part."""
+
+    def save_instance(self):
+        instance = super().save_instance()
+        for network, missing in instance.networks_partly_taken():
+            messages.warning(
+                self.request,
+                f"{instance} does not take {', '.join(plan.name for plan in missing)}, which uses the "
+                f"network {network.name} too. The FHIR directory lists a provider in a network only when "
+                f"they take every plan that uses it, so it does not list them in {network.name}. Find a Doctor "
+                "and the profile still show every plan ticked. If these plans have different doctors, give each "
+                "plan its own network.",
+            )
+        return instance
+
+
+class ProviderCreateView(NetworkWarningMixin, CreateView):
+    pass
+
+
+class ProviderEditView(NetworkWarningMixin, EditView):
+    pass
+
+
 class ProviderViewSet(ConflictCheckedModelViewSet):
     model = Provider
     # Admin URLs live under /admin/find-a-doctor/; the namespace must not clash with the public "providers".
@@ -44,6 +72,8 @@ class ProviderViewSet(ConflictCheckedModelViewSet):
     search_fields = ["first_name", "last_name", "npi", "slug"]
     search_backend_name = None
     filterset_class = ProviderFilterSet
+    add_view_class = ProviderCreateView
+    edit_view_class = ProviderEditView
     list_display = [
         "listing_name",
         "npi",
@@ -134,6 +164,7 @@ class LocationViewSet(ConflictCheckedModelViewSet):
         FieldPanel("phone"),
         FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")], heading="Map position (optional)"),
         FieldPanel("accessibility_notes"),
+        FieldPanel("hours"),
         FieldPanel("insurance_plans", widget=forms.CheckboxSelectMultiple),
     ]
 
@@ -152,6 +183,24 @@ class LanguageViewSet(ConflictCheckedModelViewSet):
     panels = [FieldPanel("name"), FieldPanel("name_es"), FieldPanel("native_name"), FieldPanel("code")]
 
 
+class InsurancePlanForm(ConflictCheckModelForm):
+    """A plan needs a network: the FHIR directory describes a plan, and who takes it, by its networks."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["networks"].error_messages["required"] = (
+            "Choose at least one network. The FHIR directory shows which doctors take a plan through its "
+            "networks, and leaves out a plan that has none. Add the network under Insurance networks first "
+            "if it is not listed."
+        )
+
+
+class InsurancePlanIndexView(IndexView):
+    def get_base_queryset(self):
+        # The networks column, in one query for the whole page.
+        return super().get_base_queryset().prefetch_related("networks")
+
+
 class InsurancePlanViewSet(ConflictCheckedModelViewSet):
     model = InsurancePlan
     url_prefix = "find-a-doctor/insurance-plans"
@@ -162,9 +211,11 @@ class InsurancePlanViewSet(ConflictCheckedModelViewSet):
     add_to_admin_menu = False
     search_fields = ["name", "insurer", "slug"]
     search_backend_name = None
-    list_display = ["name", "insurer", "plan_type", BooleanColumn("is_demo", label="Demo")]
+    index_view_class = InsurancePlanIndexView
+    list_display = ["name", "insurer", "plan_type", "network_names", BooleanColumn("is_demo", label="Demo")]
     list_filter = ["plan_type", "networks"]
     copy_view_enabled = False
+    form_base = InsurancePlanForm
     panels = [
         FieldPanel("name"),
         FieldPanel("slug"),

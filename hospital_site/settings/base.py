@@ -97,14 +97,19 @@ MIDDLEWARE = [
     # With STAFF_2FA_REQUIRED, a session signed in without a code never reaches the admin.
     "base.staff_2fa.RequireVerifiedStaffMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Wagtail's redirects, except on REDIRECT_EXEMPT_URLS_REGEX (the FHIR API).
+    "base.middleware.RedirectMiddleware",
     # Last, as django-axes requires: answers a locked-out login attempt.
     "axes.middleware.AxesMiddleware",
 ]
 
-# The FHIR directory API (/fhir/r4/) is public and read-only: any web app may read it from the
-# browser. Nothing else on the site sends CORS headers. docs/fhir.md.
-CORS_URLS_REGEX = r"^/fhir/r4(/.*)?$"
+# The FHIR directory API (/fhir/r4/): every answer there is FHIR JSON, errors included (its own
+# handler500), and never a Wagtail redirect (base.middleware.RedirectMiddleware). docs/fhir.md.
+FHIR_URLS_REGEX = r"^/fhir/r4(/.*)?$"
+# It is public and read-only: any web app may read it from the browser. Nothing else on the
+# site sends CORS headers.
+CORS_URLS_REGEX = FHIR_URLS_REGEX
+REDIRECT_EXEMPT_URLS_REGEX = FHIR_URLS_REGEX
 CORS_ALLOW_ALL_ORIGINS = True
 CORS_ALLOW_CREDENTIALS = False
 CORS_ALLOW_METHODS = ["GET", "HEAD", "POST", "OPTIONS"]

@@ -210,8 +210,19 @@ def role_last_updated(link):
 
 
 def role_networks(provider):
-    """The networks of the plans a provider takes, in name order (``insurance_plans__networks`` prefetched)."""
-    networks = {network.pk: network for plan in provider.insurance_plans.all() for network in plan.networks.all()}
+    """The networks a provider is in, in name order (``insurance_plans__networks__plans`` prefetched).
+
+    Plan-Net says who takes a plan by network, and plans can share one (Medi-Cal and CHIP):
+    a provider is in a network when they take every plan that uses it, so no search by
+    network finds a provider who does not take the plan the client asked about.
+    """
+    taken = {plan.pk for plan in provider.insurance_plans.all()}
+    networks = {
+        network.pk: network
+        for plan in provider.insurance_plans.all()
+        for network in plan.networks.all()
+        if {p.pk for p in network.plans.all()} <= taken
+    }
     return sorted(networks.values(), key=lambda network: (network.name, network.pk))
 
 
@@ -219,7 +230,7 @@ def practitioner_role(link, context):
     """A provider at one clinic: specialty, clinic, phone, new patients, services and networks.
 
     ``link`` is a ProviderLocation with ``provider`` and ``location`` loaded and the
-    provider's ``specialties`` and ``insurance_plans__networks`` prefetched.
+    provider's ``specialties`` and ``insurance_plans__networks__plans`` prefetched.
     """
     provider, location = link.provider, link.location
     accepting = provider.accepting_new_patients and link.accepting_new_patients
@@ -274,7 +285,11 @@ def address(street, city, state, postal_code):
 
 
 def location(place, context):
-    """A clinic: address, map position, phone, the hospital that runs it."""
+    """A clinic: address, map position, phone, opening hours as the editor wrote them, the hospital that runs it.
+
+    The hours are free text, so they are ``availabilityExceptions`` (a string), not the
+    structured ``hoursOfOperation``.
+    """
     position = None
     if place.latitude is not None and place.longitude is not None:
         position = LocationPosition(latitude=round(place.latitude, 6), longitude=round(place.longitude, 6))
@@ -288,6 +303,7 @@ def location(place, context):
         address=address(place.street, place.city, place.state, place.zip_code),
         position=position,
         managingOrganization=hospital_reference(context),
+        availabilityExceptions=place.hours.strip() or None,
     )
 
 

@@ -26,6 +26,7 @@ from providers.models import (
     Provider,
     ProviderLocation,
     RemovedProvider,
+    RemovedRole,
     Specialty,
 )
 
@@ -297,8 +298,20 @@ def _hospital_only(ids):
     return Q() if resources.HOSPITAL_ID in ids.resolve() else Q(pk__in=[])
 
 
-def _providers_with_plans_in(network_keys):
-    return Exists(InsurancePlan.objects.filter(providers=OuterRef("provider_id"), networks__in=network_keys).order_by())
+def _in_network(networks):
+    """A role whose provider is in one of ``networks``: takes every plan that uses it (docs/fhir.md, "Networks").
+
+    ``networks``: lookups on the plan-network table naming the candidate networks; the
+    outer query's ``provider_id`` is the provider. Plans can share a network (Medi-Cal and
+    CHIP); a provider who takes one of them only is in neither's network, so a search for
+    either plan's network never returns a doctor who does not take that plan.
+    """
+    plan_networks = InsurancePlan.networks.through.objects
+    taken = Provider.insurance_plans.through.objects.filter(
+        insuranceplan_id=OuterRef("insuranceplan_id"), provider_id=OuterRef(OuterRef(OuterRef("provider_id")))
+    )
+    not_taken = plan_networks.filter(network_id=OuterRef("network_id")).filter(~Exists(taken))
+    return Exists(plan_networks.filter(**networks).filter(~Exists(not_taken)))
 
 
 class PractitionerType(DatabaseType):
@@ -420,7 +433,7 @@ class PractitionerRoleType(DatabaseType):
         if param == "organization":
             return _hospital_only(ids)
         if param == "network":
-            return Q(_providers_with_plans_in(ids.keys(resources.NETWORK_PREFIX)))
+            return Q(_in_network({"network_id__in": ids.keys(resources.NETWORK_PREFIX)}))
         if param == "service":
             specialties = Provider.specialties.through.objects.filter(
                 specialty_id__in=ids.keys(resources.SPECIALTY_PREFIX),
@@ -434,12 +447,24 @@ class PractitionerRoleType(DatabaseType):
 
     def load(self, queryset):
         return queryset.select_related("provider__primary_specialty", "location").prefetch_related(
-            "provider__specialties", "provider__insurance_plans__networks"
+            "provider__specialties", "provider__insurance_plans__networks__plans"
         )
 
     def check_gone(self, row, resource_id):
         if not row.provider.active:
             raise gone(self.name, resource_id)
+
+    def read(self, directory, resource_id):
+        try:
+            return super().read(directory, resource_id)
+        except FHIRError as error:
+            if (
+                error.status == 404
+                and key(resource_id) is not None
+                and RemovedRole.objects.filter(pk=key(resource_id)).exists()
+            ):
+                raise gone(self.name, resource_id) from None
+            raise
 
     def build(self, directory, rows):
         return [resources.practitioner_role(row, directory.context) for row in rows]
@@ -452,9 +477,9 @@ class PractitionerRoleType(DatabaseType):
         if param == "organization":
             return IdSet(strings=frozenset({resources.HOSPITAL_ID} if selection.exists() else ()))
         if param == "network":
-            networks = Network.objects.filter(plans__providers__in=selection.values("provider_id")).values_list(
-                "pk", flat=True
-            )
+            # The networks at least one matching role's provider is in.
+            in_it = selection.filter(_in_network({"network_id": OuterRef(OuterRef("pk"))}))
+            networks = Network.objects.filter(Exists(in_it)).values_list("pk", flat=True)
             return IdSet(query=networks, prefix=resources.NETWORK_PREFIX)
         if param == "service":
             ids = {
@@ -533,6 +558,23 @@ class InsurancePlanType(DatabaseType):
         "coverage-area": "Location",
         "network": "Organization",
     }
+
+    def base(self, directory):
+        # Plan-Net's network-or-plan-Network: a plan is described by its networks, so one with none is not served.
+        return InsurancePlan.objects.filter(
+            Exists(InsurancePlan.networks.through.objects.filter(insuranceplan_id=OuterRef("pk")))
+        )
+
+    def read(self, directory, resource_id):
+        plan = super().read(directory, resource_id)
+        if not plan.network:
+            raise FHIRError(
+                404,
+                "not-found",
+                f"InsurancePlan/{resource_id} lists no network yet, and Plan-Net describes every plan by its "
+                "networks, so this directory does not serve it.",
+            )
+        return plan
 
     def param_q(self, directory, criterion, value):
         if criterion.name == "name":
@@ -805,11 +847,16 @@ class Directory:
         return self._once("specialties", lambda: list(Specialty.objects.order_by("pk")))
 
     def networks_with_insurers(self):
-        """[(network, [insurer names])]: each network and the insurance companies whose plans use it."""
+        """[(network, [insurer names])]: each network a plan uses, and the insurance companies whose plans use it.
+
+        A network no plan uses is not served: nothing refers to it (a provider is in a
+        network through the plans they take), and Plan-Net requires its ``partOf``, the
+        insurer that runs it, which we know from its plans.
+        """
 
         def load():
             networks = list(Network.objects.prefetch_related("plans").order_by("pk"))
-            return [(n, sorted({plan.insurer for plan in n.plans.all()})) for n in networks]
+            return [(n, sorted({plan.insurer for plan in n.plans.all()})) for n in networks if n.plans.all()]
 
         return self._once("networks", load)
 

@@ -9,6 +9,7 @@ cookie and reads none; CORS headers come from django-cors-headers
 
 import hashlib
 import re
+import sys
 from urllib.parse import parse_qsl
 
 from django.http import HttpResponse
@@ -18,6 +19,7 @@ from django.views.decorators.common import no_append_slash
 from django.views.decorators.csrf import csrf_exempt
 
 from base.models import SiteSettings
+from base.outage import RETRY_AFTER_SECONDS, database_down
 
 from . import bundles
 from .capability import capability_statement
@@ -80,6 +82,26 @@ def error_response(error, request=None):
     """An error as FHIR expects it: the status and an OperationOutcome."""
     outcome = bundles.operation_outcome(error.code, error.diagnostics)
     return _json_response(outcome, status=error.status, headers=error.headers)
+
+
+def server_error(request):
+    """``handler500`` under /fhir/r4/: an OperationOutcome, not the site's HTML page.
+
+    Django has logged the exception (``django.request``) before it calls this, as for
+    any page. The database out of reach is a 503 with ``Retry-After`` (``transient``),
+    as on the rest of the site; anything else is a 500 (``exception``). Nothing here
+    touches the database.
+    """
+    if database_down(sys.exception()):
+        error = FHIRError(
+            503,
+            "transient",
+            f"The directory cannot be read right now. Try again in {RETRY_AFTER_SECONDS} seconds.",
+            headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
+        )
+    else:
+        error = FHIRError(500, "exception", "The server failed to answer this request. The error has been logged.")
+    return error_response(error, request)
 
 
 def _method_not_allowed(allowed, what):

@@ -74,6 +74,14 @@ def test_when_the_database_goes_away_parents_get_a_helpful_503_and_the_site_reco
             assert outage.select_one(f"main {PHONE_LINK}"), "the hospital's number"
             assert "Fault Test Hospital" in outage.title.get_text()
             assert "Traceback" not in body and "OperationalError" not in body
+        # The FHIR API answers in FHIR: an OperationOutcome a client can act on, not the HTML page.
+        status, headers, body = app.get("/fhir/r4/Practitioner?name=a")
+        assert status == 503, body[:500]
+        assert headers["Retry-After"] == "30"
+        assert headers["Content-Type"] == "application/fhir+json; charset=utf-8"
+        (issue,) = json.loads(body)["issue"]
+        assert issue["code"] == "transient" and "Try again" in issue["diagnostics"]
+        assert "OperationalError" not in body
         # A page already in the page cache is still served: reading needs no database.
         status, headers, body = app.get("/")
         assert (status, headers["X-Page-Cache"]) == (200, "hit")
@@ -84,6 +92,7 @@ def test_when_the_database_goes_away_parents_get_a_helpful_503_and_the_site_reco
         assert app.get("/healthz")[0] == 200
         status, _headers, body = app.get("/find-a-doctor/")
         assert status == 200, body[:500]
+        assert app.get("/fhir/r4/Practitioner?name=a")[0] == 200
         assert page(body).select_one(f"header {PHONE_LINK}")
         log = app.log()
         assert "WORKER TIMEOUT" not in log and "Worker exiting" not in log, log

@@ -23,7 +23,8 @@ CONDITION_QUERIES = 2  # the condition page (1), related specialties (1); "Docto
 # menus + spelling (1), count (1), the page's ids: doctors whose name ranks first, then the rest in name
 # order (2, providers/results.py), the page's providers (1) and their specialties, languages, locations (3)
 SEARCH_QUERIES = 8
-PROFILE_QUERIES = 6  # the provider (1), specialties, languages, locations, conditions treated, insurance plans (5)
+# the provider (1), specialties, languages, locations, conditions treated, insurance plans, each clinic's plans (6)
+PROFILE_QUERIES = 7
 
 
 @pytest.fixture(autouse=True)

@@ -17,12 +17,16 @@ LONG_BEACH = (33.8045, -118.1876)
 
 
 def build_directory():
-    """Five active clinicians at three clinics, two networks and three plans, one inactive and one deleted."""
+    """Six active clinicians at three clinics, two networks and three plans, one inactive and one deleted.
+
+    Also a plan with no network and a network with no plan, which the API does not serve.
+    """
     hem_onc, cardiology = factories.hem_onc(), factories.cardiology()
     main = factories.location("Main Campus", zip_code="90806", phone="(562) 555-0100")
     harbor = factories.location(
-        "Harbor Clinic", zip_code="90731", phone="(310) 555-0111", street="1 Harbor Way", city="San Pedro"
-    )
+        "Harbor Clinic", zip_code="90731", phone="(310) 555-0111", street="1 Harbor Way", city="San Pedro",
+        hours="Monday to Friday, 8 am to 5 pm\nSaturday, 9 am to noon",
+    )  # fmt: skip
     irvine = factories.location(
         "Irvine Clinic", zip_code="92618", phone="(949) 555-0122", street="5 Spectrum Drive", city="Irvine"
     )
@@ -39,6 +43,10 @@ def build_directory():
     )
     ppo.networks.set([coastline_network])
     main.insurance_plans.set([medi_cal, ppo])
+    # What the admin no longer allows but older rows may hold: a plan with no network, and a network no plan uses.
+    # Plan-Net's rules cannot be kept for either (network-or-plan-Network; the Network's partOf), so neither is served.
+    no_network = InsurancePlan.objects.create(name="Sunrise TRICARE", insurer="Sunrise", plan_type=PlanType.TRICARE)
+    unused_network = Network.objects.create(name="Retired network")
 
     def clinician(first, last, credentials, specialties, locations, plans, **fields):
         made = factories.provider(first, last, credentials, specialties=specialties, locations=locations, **fields)
@@ -52,7 +60,7 @@ def build_directory():
         "MD",
         [hem_onc],
         [main, harbor],
-        [medi_cal],
+        [medi_cal, chip],
         languages=("en", "es"),
         gender="female",
         offers_telehealth=True,
@@ -62,18 +70,26 @@ def build_directory():
     ProviderLocation.objects.filter(provider=ana, location=harbor).update(accepting_new_patients=False)
     ben = clinician("Ben", "Baker", "DO", [hem_onc], [irvine], [ppo], gender="male")
     cara = clinician(
-        "Cara", "Chen", "NP", [hem_onc], [main], [medi_cal], languages=("en", "zh-yue"), accepting_new_patients=False
+        "Cara", "Chen", "NP", [hem_onc], [main], [medi_cal, chip], languages=("en", "zh-yue"),
+        accepting_new_patients=False,
+    )  # fmt: skip
+    dev = clinician(
+        "Dev", "Dhillon", "MD", [cardiology, hem_onc], [harbor], [medi_cal, chip, ppo], languages=("en", "ko")
     )
-    dev = clinician("Dev", "Dhillon", "MD", [cardiology, hem_onc], [harbor], [medi_cal, ppo], languages=("en", "ko"))
-    eve = clinician("Eve", "Evans", "PA-C", [cardiology], [main], [], gender="nonbinary")
-    inactive = clinician("Ina", "Inactive", "MD", [hem_onc], [main], [medi_cal], active=False)
+    # Fay takes CHIP but not Medi-Cal, which share the Harbor network: she is in no network, so a search
+    # for Medi-Cal's network cannot return her (docs/fhir.md, "Networks").
+    fay = clinician("Fay", "Fischer", "MD", [hem_onc], [main], [chip])
+    eve = clinician("Eve", "Evans", "PA-C", [cardiology], [main], [no_network], gender="nonbinary")
+    inactive = clinician("Ina", "Inactive", "MD", [hem_onc], [main], [medi_cal, chip], active=False)
     deleted = clinician("Del", "Deleted", "MD", [hem_onc], [main], [])
-    deleted_id = deleted.pk
+    deleted_id, deleted_role_id = deleted.pk, deleted.provider_locations.get().pk
     deleted.delete()
     return SimpleNamespace(
         hem_onc=hem_onc, cardiology=cardiology, main=main, harbor=harbor, irvine=irvine,
         harbor_network=harbor_network, coastline_network=coastline_network, medi_cal=medi_cal, chip=chip, ppo=ppo,
-        ana=ana, ben=ben, cara=cara, dev=dev, eve=eve, inactive=inactive, deleted_id=deleted_id,
+        no_network=no_network, unused_network=unused_network,
+        ana=ana, ben=ben, cara=cara, dev=dev, eve=eve, fay=fay, inactive=inactive, deleted_id=deleted_id,
+        deleted_role_id=deleted_role_id,
     )  # fmt: skip
 
 

@@ -180,6 +180,39 @@ def test_a_new_location_gets_coordinates_from_its_zip(admin_client):
     assert location.latitude == pytest.approx(33.81, abs=0.05)
 
 
+def test_a_locations_hours_and_plans_are_saved_and_shown_on_its_doctors_profiles(
+    admin_client, home_page, site_settings
+):
+    from providers.models import InsurancePlan, Network
+
+    network = Network.objects.create(name="Harbor network")
+    medi_cal = InsurancePlan.objects.create(name="Harbor Medi-Cal", insurer="Harbor Health")
+    medi_cal.networks.set([network])
+    data = {
+        "name": "New Clinic", "street": "1 Main Street", "city": "Torrance", "state": "CA", "zip_code": "90505",
+        "phone": "(310) 555-0100", "latitude": "", "longitude": "", "accessibility_notes": "",
+        "hours": "Monday to Friday, 8 am to 5 pm\nSaturday, 9 am to noon", "insurance_plans": [medi_cal.pk],
+    }  # fmt: skip
+
+    assert admin_client.post(reverse("find_a_doctor_locations:add"), data).status_code == 302
+
+    location = Location.objects.get(name="New Clinic")
+    assert location.hours == "Monday to Friday, 8 am to 5 pm\nSaturday, 9 am to noon"
+    assert list(location.insurance_plans.all()) == [medi_cal]
+    doctor = factories.provider("Maria", "Lopez", locations=[location])
+    card = soup(admin_client.get(doctor.get_absolute_url())).select_one(".location-card")
+    hours = card.select_one(".location-card__hours")
+    assert hours.get_text(" ", strip=True) == "Opening hours: Monday to Friday, 8 am to 5 pm Saturday, 9 am to noon"
+    assert len(hours.select("br")) == 1
+    assert card.select_one(".location-card__plans").get_text(" ", strip=True) == (
+        "Insurance this clinic takes: Harbor Medi-Cal"
+    )
+    # A clinic with neither says nothing about them.
+    other = factories.location("Other Clinic")
+    bare = soup(admin_client.get(factories.provider("David", "Kim", locations=[other]).get_absolute_url()))
+    assert not bare.select(".location-card__hours, .location-card__plans")
+
+
 def test_listing_names_link_to_the_edit_form(admin_client, clinic):
     provider = factories.provider("Maria", "Lopez")
 

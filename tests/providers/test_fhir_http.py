@@ -1,9 +1,11 @@
 """The FHIR API over HTTP: the CapabilityStatement, errors as OperationOutcomes, headers, query counts."""
 
 import json
+import logging
 
 import pytest
-from django.db import connection
+from django.db import DatabaseError, OperationalError, connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils.http import http_date
 from fhir.resources.R4B.capabilitystatement import CapabilityStatement
@@ -59,7 +61,7 @@ def test_capability_statement_instantiates_plan_net_and_lists_what_the_guide_lis
         ]
 
 
-def test_unknown_ids_are_404_and_removed_providers_410(client, d):
+def test_unknown_ids_are_404_and_removed_providers_and_roles_410(client, d):
     outcome(client.get(f"{BASE}/Practitioner/999999"), 404, "not-found")
     outcome(client.get(f"{BASE}/Location/not-a-number"), 404, "not-found")
     outcome(client.get(f"{BASE}/Organization/network-999"), 404, "not-found")
@@ -68,6 +70,15 @@ def test_unknown_ids_are_404_and_removed_providers_410(client, d):
     outcome(client.get(f"{BASE}/Practitioner/{d.deleted_id}"), 410, "deleted")
     role = d.inactive.provider_locations.get()
     outcome(client.get(f"{BASE}/PractitionerRole/{role.pk}"), 410, "deleted")
+    # A deleted provider's roles are gone too, as is a role whose clinic an editor took off the provider.
+    outcome(client.get(f"{BASE}/PractitionerRole/{d.deleted_role_id}"), 410, "deleted")
+    ana = Provider.objects.get(pk=d.ana.pk)
+    harbor_role = ana.provider_locations.get(location=d.harbor)
+    ana.provider_locations = [link for link in ana.provider_locations.all() if link.location_id == d.main.pk]
+    ana.save()
+    outcome(client.get(f"{BASE}/PractitionerRole/{harbor_role.pk}"), 410, "deleted")
+    get_json(client, f"{BASE}/PractitionerRole/{ana.provider_locations.get().pk}")
+    outcome(client.get(f"{BASE}/PractitionerRole/999999"), 404, "not-found")
 
 
 @pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
@@ -148,6 +159,69 @@ def test_no_api_url_redirects(client, d, path):
     outcome(response, 404, "not-found")
 
 
+@pytest.fixture
+def unraised_client():
+    """A client that gets the answer a visitor would, not the exception (as a real server)."""
+    return Client(raise_request_exception=False)
+
+
+@pytest.fixture
+def request_log(caplog):
+    """What ``django.request`` logs, whether or not the site's LOGGING lets it reach the root logger."""
+    logger = logging.getLogger("django.request")
+    logger.addHandler(caplog.handler)
+    yield caplog
+    logger.removeHandler(caplog.handler)
+
+
+def test_an_unexpected_error_is_a_500_operation_outcome_and_is_logged(unraised_client, d, monkeypatch, request_log):
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug in a resource builder")
+
+    monkeypatch.setattr("providers.fhir.resources.practitioner", broken)
+    for url in [f"{BASE}/Practitioner/{d.ana.pk}", f"{BASE}/Practitioner?name=ana"]:
+        request_log.clear()
+        response = unraised_client.get(url, HTTP_ORIGIN="https://app.example.org")
+
+        diagnostics = outcome(response, 500, "exception")
+        assert "a bug" not in diagnostics and "Traceback" not in response.content.decode()
+        assert response["Access-Control-Allow-Origin"] == "*"  # a browser app can read the error
+        logged = {(r.levelname, r.exc_info[0]) for r in request_log.records if r.name == "django.request"}
+        assert logged == {("ERROR", RuntimeError)}
+    # The rest of the API, and the site, are untouched.
+    assert unraised_client.get(f"{BASE}/Location").status_code == 200
+
+
+def test_the_database_out_of_reach_is_a_503_operation_outcome(unraised_client, d, monkeypatch, request_log):
+    def unreachable(*args, **kwargs):
+        try:
+            raise OperationalError("connection to server at 127.0.0.1, port 5432 failed: Connection refused")
+        except OperationalError as error:
+            raise DatabaseError("wrapped, as a query error raised from it") from error
+
+    monkeypatch.setattr("providers.fhir.search.PractitionerType.read", unreachable)
+    response = unraised_client.get(f"{BASE}/Practitioner/{d.ana.pk}")
+
+    diagnostics = outcome(response, 503, "transient")
+    assert response["Retry-After"] == "30" and "Try again" in diagnostics and "5432" not in diagnostics
+    assert any(r.exc_info and r.exc_info[0] is DatabaseError for r in request_log.records)
+
+
+def test_an_editors_redirect_never_applies_to_an_api_url(client, d):
+    from wagtail.contrib.redirects.models import Redirect
+
+    Redirect.objects.create(old_path="/fhir/r4/Practitioner/nope", redirect_link="/find-a-doctor/")
+    Redirect.objects.create(old_path="/fhir/r4/Location/", redirect_link="/find-a-doctor/", is_permanent=False)
+    Redirect.objects.create(old_path="/old-find-a-doctor", redirect_link="/find-a-doctor/")
+
+    outcome(client.get(f"{BASE}/Practitioner/nope"), 404, "not-found")
+    outcome(client.get(f"{BASE}/Practitioner/nope?_format=json"), 404, "not-found")
+    outcome(client.get(f"{BASE}/Location/"), 404, "not-found")
+    # The rest of the site keeps its redirects.
+    response = client.get("/old-find-a-doctor")
+    assert (response.status_code, response["Location"]) == (301, "/find-a-doctor/")
+
+
 def test_public_no_cookies_and_cors_open_to_any_origin(client, d):
     response = client.get(f"{BASE}/Practitioner", HTTP_ORIGIN="https://app.example.org")
     assert response["Access-Control-Allow-Origin"] == "*"
@@ -194,18 +268,18 @@ PINNED = [
     ("/Practitioner/{ana}", 2),
     # count, ids, rows, languages
     ("/Practitioner?name=a", 4),
-    # count, ids, rows, specialties, plans, their networks
-    (f"/PractitionerRole?specialty={NUCC}|{HEM_ONC}", 6),
+    # count, ids, rows, specialties, plans, their networks, the networks' plans (is the provider in each?)
+    (f"/PractitionerRole?specialty={NUCC}|{HEM_ONC}", 7),
     # the "done when" search: + the clinics within 10 miles (1), the included locations (1) and practitioners (2)
     (
         f"/PractitionerRole?specialty={NUCC}|{HEM_ONC}&location.near={LONG_BEACH[0]}|{LONG_BEACH[1]}|10|[mi_us]"
         "&network=Organization/network-{network}&_include=PractitionerRole:location"
         "&_include=PractitionerRole:practitioner",
-        10,
+        11,
     ),
     ("/Practitioner?_has:PractitionerRole:practitioner:specialty=" + CARDIOLOGY, 4),
-    # count, ids, rows, the roles there: ids, rows, specialties, plans, networks
-    ("/Location?near={lat}|{lon}|25|[mi_us]&_revinclude=PractitionerRole:location", 8),
+    # count, ids, rows, the roles there: ids, rows, specialties, plans, networks, the networks' plans
+    ("/Location?near={lat}|{lon}|25|[mi_us]&_revinclude=PractitionerRole:location", 9),
     # count, ids, rows, networks
     ("/InsurancePlan?name=harbor", 4),
     # the networks and their plans (for the insurers' names)

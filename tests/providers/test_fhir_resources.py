@@ -166,13 +166,17 @@ def test_video_visits_are_a_virtual_service(client, directory):
     assert parts == {"type": "virtual", "virtualModalities": "video"}
 
 
-def test_a_location_has_its_address_position_and_phone(client, directory):
+def test_a_location_has_its_address_position_phone_and_hours(client, directory):
     harbor = get_json(client, f"{BASE}/Location/{directory.harbor.pk}")
 
     assert harbor["address"]["line"] == ["1 Harbor Way"] and harbor["address"]["postalCode"] == "90731"
     assert harbor["position"] == {"latitude": 33.7339, "longitude": -118.2914}
     assert harbor["telecom"][0]["value"] == "(310) 555-0111"
     assert harbor["status"] == "active"
+    # Opening hours are free text in the admin: availabilityExceptions, not the structured hoursOfOperation.
+    assert harbor["availabilityExceptions"] == "Monday to Friday, 8 am to 5 pm\nSaturday, 9 am to noon"
+    assert "hoursOfOperation" not in harbor
+    assert "availabilityExceptions" not in get_json(client, f"{BASE}/Location/{directory.main.pk}")
 
 
 def test_the_hospital_the_cancer_center_and_the_networks_are_organizations(client, directory, site_settings):
@@ -194,6 +198,29 @@ def test_an_insurance_plan_lists_its_networks(client, directory):
         {"reference": f"Organization/network-{directory.coastline_network.pk}", "display": "Coastline network"}
     ]
     assert plan["ownedBy"] == {"display": "Coastline Insurance"}
+
+
+def test_a_plan_with_no_network_and_a_network_no_plan_uses_are_not_served(client, directory):
+    """Plan-Net cannot describe either (network-or-plan-Network; a Network's required partOf), so neither is served."""
+    plans, organizations = everything(client, "InsurancePlan"), everything(client, "Organization")
+
+    assert str(directory.no_network.pk) not in plans and str(directory.ppo.pk) in plans
+    assert f"network-{directory.unused_network.pk}" not in organizations
+    assert f"network-{directory.harbor_network.pk}" in organizations
+    response = client.get(f"{BASE}/InsurancePlan/{directory.no_network.pk}")
+    assert response.status_code == 404
+    assert "lists no network" in response.json()["issue"][0]["diagnostics"]
+    assert client.get(f"{BASE}/Organization/network-{directory.unused_network.pk}").status_code == 404
+    # Found by no search either.
+    assert get_json(client, f"{BASE}/InsurancePlan?name=sunrise")["total"] == 0
+    assert get_json(client, f"{BASE}/Organization?name=retired")["total"] == 0
+
+    # Given a network, the plan is served, and keeps the rule.
+    directory.no_network.networks.add(directory.unused_network)
+    plan = get_json(client, f"{BASE}/InsurancePlan/{directory.no_network.pk}")
+    assert evaluate(plan, "network.exists() or plan.network.exists()") == [True]
+    network = get_json(client, f"{BASE}/Organization/network-{directory.unused_network.pk}")
+    assert network["partOf"] == {"display": "Sunrise"}
 
 
 def test_the_endpoint_is_this_api(client, directory):

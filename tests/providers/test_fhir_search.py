@@ -17,6 +17,7 @@ from providers.models import InsurancePlan, Location, Provider
 from tests.providers.fhir_helpers import (
     BASE,
     CARDIOLOGY,
+    HEM_ONC,
     LONG_BEACH,
     NUCC,
     build_directory,
@@ -317,6 +318,63 @@ REVINCLUDES = [
 ]
 
 
+# A value for each parameter the guide's SearchParameters let a chain end in, by target type.
+CHAIN_VALUES = {
+    ("Practitioner", "name"): "ana",
+    ("Organization", "name"): "harbor",
+    ("Organization", "address"): "long",
+    ("Organization", "partof"): "Organization/hospital",
+    ("Organization", "type"): "ntwk",
+    ("Location", "address"): "irvine",
+    ("Location", "address-postalcode"): "90731",
+    ("Location", "address-city"): "san",
+    ("Location", "address-state"): "ca",
+    ("Location", "organization"): "Organization/hospital",
+    ("Location", "type"): "HOSP",
+    ("HealthcareService", "service-category"): "prov",
+    ("HealthcareService", "organization"): "Organization/hospital",
+    ("HealthcareService", "location"): "Location/{irvine}",
+    ("Endpoint", "organization"): "Organization/hospital",
+}
+# Every chain the guide declares (SearchParameter.chain) on the reference parameters we serve.
+GUIDE_CHAINS = [
+    (t.name, p["name"], target, chained)
+    for t in TYPES
+    for p in plannet.capability(t.name)["searchParam"]
+    if p["type"] == "reference"
+    for target in plannet.search_parameter(p["definition"]).get("target", [])
+    for chained in plannet.search_parameter(p["definition"]).get("chain") or []
+]
+
+
+def test_every_chain_the_guide_declares_has_a_value():
+    assert len(GUIDE_CHAINS) == 50  # Plan-Net 1.2.0's, on the seven types served
+    assert {(target, chained) for _t, _p, target, chained in GUIDE_CHAINS} <= set(CHAIN_VALUES)
+
+
+@pytest.mark.parametrize(
+    "resource_type,param,target_type,chained", GUIDE_CHAINS, ids=[f"{t}?{p}.{c}" for t, p, _x, c in GUIDE_CHAINS]
+)
+def test_each_chain_the_guide_declares_finds_what_refers_to_the_targets_it_names(
+    client, directory, resource_type, param, target_type, chained
+):
+    """``type?param.chained=v`` is exactly the resources whose ``param`` refers to a match of ``target?chained=v``."""
+    value = fill(CHAIN_VALUES[(target_type, chained)], directory)
+    targets = {
+        f"{target_type}/{r['id']}"
+        for r in entries(get_json(client, f"{BASE}/{target_type}?{chained}={value}&_count=100"))
+    }
+    expected = {
+        i
+        for i, r in everything(client, resource_type).items()
+        if targets & set(INCLUDE_PATHS[f"{resource_type}:{param}"](r))
+    }
+
+    bundle = get_json(client, f"{BASE}/{resource_type}?{param}.{chained}={value}&_count=100")
+
+    assert {r["id"] for r in entries(bundle)} == expected
+
+
 @pytest.mark.parametrize("resource_type,include", INCLUDES, ids=[i for _t, i in INCLUDES])
 def test_each_include_adds_what_the_matches_refer_to(client, directory, resource_type, include):
     collections = {t: everything(client, t) for t in SERVED}
@@ -383,6 +441,47 @@ def test_a_page_stays_put_when_a_provider_is_added_before_it(client, directory):
     Provider.objects.filter(pk=directory.ana.pk).update(active=False)  # one of page 1 leaves
 
     assert [r["id"] for r in entries(get_json(client, next_url))] == before
+
+
+def test_the_documented_medi_cal_search_never_returns_a_doctor_who_takes_chip_but_not_medi_cal(client, directory):
+    """Medi-Cal and CHIP share a network; Plan-Net publishes networks, not plans (docs/fhir.md, "Networks")."""
+    # docs/fhir.md, "The search a referral app makes": the plan by name, then its networks.
+    (plan,) = entries(get_json(client, f"{BASE}/InsurancePlan?name=Harbor Medi-Cal"))
+    networks = ",".join(network["reference"] for network in plan["network"])
+    search = (
+        f"{BASE}/PractitionerRole?specialty={NUCC}|{HEM_ONC}&location.near={LONG_BEACH[0]}|{LONG_BEACH[1]}|10|[mi_us]"
+        f"&network={networks}&_count=100"
+    )
+
+    found = {role["practitioner"]["reference"] for role in entries(get_json(client, search))}
+
+    fay, ana = directory.fay, directory.ana
+    assert f"Practitioner/{fay.pk}" not in found
+    assert found == {f"Practitioner/{p.pk}" for p in (ana, directory.cara, directory.dev)}
+    # Every doctor found takes the plan searched for.
+    assert all(
+        InsurancePlan.objects.filter(name="Harbor Medi-Cal", providers=ref.split("/")[1]).exists() for ref in found
+    )
+    # Fay's role names no network; the network's own search and includes agree.
+    (fay_role,) = [r for r in everything(client, "PractitionerRole").values() if r["practitioner"]["reference"]
+                   == f"Practitioner/{fay.pk}"]  # fmt: skip
+    assert networks_of(fay_role) == []
+    bundle = get_json(client, f"{BASE}/PractitionerRole?_id={fay_role['id']}&_include=PractitionerRole:network")
+    assert ids(bundle, "include") == set()
+    harbor = f"network-{directory.harbor_network.pk}"
+    has = get_json(client, f"{BASE}/Organization?_has:PractitionerRole:network:practitioner=Practitioner/{fay.pk}")
+    assert entries(has) == []
+
+    # Taking Medi-Cal too, she is in the network and found.
+    fay.insurance_plans.add(directory.medi_cal)
+    fay.save()  # a ParentalManyToManyField: written on save
+    assert f"Practitioner/{fay.pk}" in {r["practitioner"]["reference"] for r in entries(get_json(client, search))}
+    has = get_json(client, f"{BASE}/Organization?_has:PractitionerRole:network:practitioner=Practitioner/{fay.pk}")
+    assert [r["id"] for r in entries(has)] == [harbor]
+    # Ana stops taking CHIP: she no longer takes every plan of the network, so she leaves it.
+    ana.insurance_plans.remove(directory.chip)
+    ana.save()
+    assert f"Practitioner/{ana.pk}" not in {r["practitioner"]["reference"] for r in entries(get_json(client, search))}
 
 
 def test_summary_count_gives_the_total_alone(client, directory):
