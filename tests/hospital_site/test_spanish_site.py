@@ -35,6 +35,7 @@ WORDS = {
     "Shortness of breath": "Le falta el aire",
     "Symptoms": "Síntomas",
     "Doctors don't know why they happen.": "Los médicos no saben por qué pasan estos cambios en la médula ósea.",
+    "A trusted source": "A trusted source (en inglés)",  # the source is in English: its title stays English
 }
 
 
@@ -229,6 +230,35 @@ def test_language_help_page_shows_each_tagline_in_its_language(client, spanish_a
     assert page.h1.get_text() == "Ayuda gratis con el idioma"
     assert "La ayuda con el idioma es gratis." in page.get_text()
     assert page.select_one(".taglines li")["lang"] == "vi"
+
+
+def test_the_hospital_name_in_english_is_marked_on_spanish_pages_until_it_has_a_spanish_name(client, spanish_all):
+    def names(url):
+        page = soup(client.get(url))
+        return [page.select_one(selector) for selector in (".site-header__name", ".site-footer__name", ".hero h1")]
+
+    assert [(name.get_text(strip=True), name.get("lang")) for name in names("/es/")] == [
+        ("Test Children's Hospital", "en")
+    ] * 3
+    assert [name.get("lang") for name in names("/") if name] == [None] * 3, "English on an English page needs no mark"
+
+    settings_row = SiteSettings.load()
+    settings_row.hospital_name_es = "Hospital de Niños de Prueba"
+    settings_row.save()
+
+    assert [(name.get_text(strip=True), name.get("lang")) for name in names("/es/")] == [
+        ("Hospital de Niños de Prueba", None)
+    ] * 3
+
+
+def test_a_source_kept_in_english_is_marked_and_its_note_is_spanish(client, spanish_all, all_condition):
+    spanish_source = soup(client.get(SPANISH_ALL_URL)).select_one(".sources li")
+    english_source = soup(client.get(ALL_URL)).select_one(".sources li")
+
+    title = spanish_source.select_one("a [lang='en']")
+    assert title.get_text() == "A trusted source"
+    assert spanish_source.a.get_text() == "A trusted source (en inglés)"
+    assert english_source.a.get_text() == "A trusted source" and not english_source.select("[lang]")
 
 
 # --- Find a Doctor and profiles in Spanish -----------------------------------------------------
@@ -447,3 +477,35 @@ def test_the_demo_spanish_all_page_costs_what_the_english_one_does(client, site,
     call_command("load_demo_content", verbosity=0)
 
     assert spanish_queries(client, SPANISH_ALL_URL) == CONDITION_QUERIES
+
+
+def test_find_a_doctor_in_spanish_marks_the_names_still_in_english(client, spanish_speaking_doctor, index):
+    """A condition with no Spanish page, and a specialty with no Spanish name, are English words on a Spanish page."""
+    from tests.conditions.factories import condition_page
+
+    hemophilia = condition_page(index, "Hemophilia")
+    factories.provider("Ana", "Ruiz", conditions=[hemophilia], specialties=[factories.cardiology()])
+
+    page = soup(client.get("/es/find-a-doctor/", {"condition": "hemophilia"}))
+
+    options = {option.get_text(strip=True): option.get("lang") for option in page.select("#id_condition option")}
+    assert options["Hemophilia"] == "en"
+    assert options["Leucemia linfoblástica aguda"] is None
+    specialties = {option.get_text(strip=True): option.get("lang") for option in page.select("#id_specialty option")}
+    assert specialties["Hematología y oncología pediátrica"] is None
+    assert specialties["Pediatric Cardiology"] == "en"
+    chip = page.select_one(".active-filter__text [lang='en']")
+    assert chip.get_text() == "Hemophilia"
+    english = soup(client.get("/find-a-doctor/", {"condition": "hemophilia"}))
+    assert not english.select("#id_condition option[lang], .active-filter__text [lang]")
+
+
+def test_spanish_search_marks_a_doctors_specialty_still_in_english(client, spanish_speaking_doctor):
+    factories.provider("Ana", "Ruiz", specialties=[factories.cardiology()])
+
+    def specialty(query):
+        aka = soup(client.get("/es/search/", {"q": query})).select_one(".search-result__aka")
+        return aka.get_text(strip=True), aka.get("lang")
+
+    assert specialty("Ruiz") == ("Pediatric Cardiology", "en")
+    assert specialty("Ramírez") == ("Hematología y oncología pediátrica", None)
