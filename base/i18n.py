@@ -174,6 +174,26 @@ def path_in_language(path, language):
     return translate_url(path, language)
 
 
+def local_url_in_language(url, language):
+    """An address typed by staff ("/find-a-doctor/?q=x") in ``language``: the same page or view with or
+    without /es/. Other sites' addresses, and addresses already in a language other than English, are
+    left as typed; so are addresses outside the language patterns (documents, the admin)."""
+    from urllib.parse import urlsplit
+
+    from django.urls import translate_url
+
+    parts = urlsplit(url)
+    if (
+        parts.scheme
+        or parts.netloc
+        or not url.startswith("/")
+        or language_of_path(parts.path) != settings.LANGUAGE_CODE
+    ):
+        return url
+    with translation.override(settings.LANGUAGE_CODE):  # typed as an English address: resolve it as one
+        return translate_url(url, language)
+
+
 def site_root_url(request):
     """The site's own base address ("https://www.example.org"), for absolute hreflang and sitemap links."""
     from wagtail.models import Site

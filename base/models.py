@@ -14,7 +14,7 @@ from wagtail.search import index
 
 from . import cache
 from .edit_conflicts import PageConflictCheckForm
-from .i18n import is_spanish, localized
+from .i18n import SPANISH, Translated, is_spanish, local_url_in_language, localized
 from .phone import validate_phone
 
 DEFAULT_EMERGENCY_NOTICE = (
@@ -399,14 +399,19 @@ class NavigationLink(Orderable):
 
     @property
     def title(self):
-        """The words of the link in the page's language: its own Spanish text, or the Spanish page's title."""
+        """The words of the link in the page's language: its own Spanish text, or the Spanish page's title.
+
+        Without either, a Spanish page shows the English words, marked as English (``Translated``).
+        """
+        english = self.text or (self.link_page.title if self.link_page_id else self.link_url)
         if is_spanish():
             if self.text_es:
                 return self.text_es
             twin = self._page_in_language()
             if twin is not None and twin.locale_id != self.link_page.locale_id:
                 return twin.title
-        return self.text or (self.link_page.title if self.link_page_id else self.link_url)
+            return Translated(english, "en", fallback=True)
+        return english
 
     def _page_in_language(self):
         if not self.link_page_id:
@@ -415,10 +420,15 @@ class NavigationLink(Orderable):
         return page if page.alias_of_id is None else self.link_page
 
     def url(self, request=None):
-        """The link's address in the page's language, or "" for a page that is not live (so it is left out)."""
+        """The link's address in the page's language, or "" for a page that is not live (so it is left out).
+
+        A typed address on this site ("/find-a-doctor/") gets /es/ on Spanish pages, as a picked page does.
+        """
         if self.link_page_id:
             page = self._page_in_language()
             return page.get_url(request=request) if page.live else ""
+        if is_spanish():
+            return local_url_in_language(self.link_url, SPANISH)
         return self.link_url
 
 

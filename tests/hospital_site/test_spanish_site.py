@@ -509,3 +509,59 @@ def test_spanish_search_marks_a_doctors_specialty_still_in_english(client, spani
 
     assert specialty("Ruiz") == ("Pediatric Cardiology", "en")
     assert specialty("Ramírez") == ("Hematología y oncología pediátrica", None)
+
+
+# --- Navigation typed by staff -----------------------------------------------------------------
+
+
+def test_navigation_links_typed_as_addresses_stay_in_the_pages_language(client, spanish_all):
+    from base.models import FooterLink, HeaderLink, NavigationSettings
+
+    navigation = NavigationSettings.load()
+    typed = [
+        {"link_url": "/find-a-doctor/?language=es", "text": "Find a Doctor", "text_es": "Buscar un médico"},
+        {"link_url": "/language-assistance/", "text": "Language help"},
+        {"link_url": "https://www.example.org/help/", "text": "Partner"},
+    ]
+    for order, fields in enumerate(typed):
+        HeaderLink.objects.create(setting=navigation, sort_order=order, **fields)
+        FooterLink.objects.create(setting=navigation, sort_order=order, **fields)
+    navigation.save()
+
+    def links(url):
+        page = soup(client.get(url))
+        found = [page.select("nav.main-nav a"), page.select(".site-footer__links a")]
+        return [[(a.get_text(strip=True), a["href"], a.get("lang")) for a in anchors] for anchors in found]
+
+    assert (
+        links("/es/")
+        == [
+            [
+                ("Buscar un médico", "/es/find-a-doctor/?language=es", None),
+                ("Language help", "/es/language-assistance/", "en"),  # no Spanish words yet: marked English
+                ("Partner", "https://www.example.org/help/", "en"),
+            ]
+        ]
+        * 2
+    )
+    assert links(SPANISH_ALL_URL) == links("/es/")
+    assert (
+        links("/")
+        == [
+            [
+                ("Find a Doctor", "/find-a-doctor/?language=es", None),
+                ("Language help", "/language-assistance/", None),
+                ("Partner", "https://www.example.org/help/", None),
+            ]
+        ]
+        * 2
+    )
+
+
+def test_an_address_typed_in_spanish_or_outside_the_languages_is_left_as_typed(db):
+    from base.i18n import local_url_in_language
+
+    assert local_url_in_language("/es/find-a-doctor/", "es") == "/es/find-a-doctor/"
+    assert local_url_in_language("/documents/1/leaflet.pdf", "es") == "/documents/1/leaflet.pdf"
+    assert local_url_in_language("//www.example.org/x/", "es") == "//www.example.org/x/"
+    assert local_url_in_language("/conditions/?q=leu#list", "es") == "/es/conditions/?q=leu#list"
