@@ -177,6 +177,16 @@ def test_json_ld_says_the_language(client, spanish_all):
     assert data(SPANISH_ALL_URL)["about"]["name"] == "Leucemia linfoblástica aguda"
 
 
+def test_a_spanish_profiles_json_ld_says_the_page_is_in_spanish(client, spanish_speaking_doctor):
+    url = "/es" + spanish_speaking_doctor.get_absolute_url()
+    page = json.loads(soup(client.get(url)).select_one('script[type="application/ld+json"]').string)
+
+    assert (page["@type"], page["inLanguage"]) == ("ProfilePage", "es-US")
+    assert page["url"] == page["mainEntity"]["url"] == "http://testserver" + url
+    assert page["mainEntity"]["medicalSpecialty"] == ["Hematología y oncología pediátrica"]
+    assert page["mainEntity"]["knowsLanguage"] == ["en", "es"]
+
+
 def test_sitemap_lists_both_languages_with_alternates(client, spanish_all):
     xml = client.get("/sitemap.xml").content.decode()
 
