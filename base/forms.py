@@ -1,5 +1,6 @@
 """Admin forms the site customises."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail.images.forms import BaseImageForm
 
 
@@ -17,8 +18,8 @@ class ImageForm(BaseImageForm):
         if "description" in self.fields:
             field = self.fields["description"]
             field.required = True
-            field.label = "Description (alt text)"
-            field.help_text = (
+            field.label = _("Description (alt text)")
+            field.help_text = _(
                 "Describe the image for people who cannot see it, for example 'A nurse checks a child's "
                 "temperature'. Screen readers read this aloud."
             )

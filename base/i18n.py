@@ -174,6 +174,26 @@ def path_in_language(path, language):
     return translate_url(path, language)
 
 
+def local_url_in_language(url, language):
+    """An address typed by staff ("/find-a-doctor/?q=x") in ``language``: the same page or view with or
+    without /es/. Other sites' addresses, and addresses already in a language other than English, are
+    left as typed; so are addresses outside the language patterns (documents, the admin)."""
+    from urllib.parse import urlsplit
+
+    from django.urls import translate_url
+
+    parts = urlsplit(url)
+    if (
+        parts.scheme
+        or parts.netloc
+        or not url.startswith("/")
+        or language_of_path(parts.path) != settings.LANGUAGE_CODE
+    ):
+        return url
+    with translation.override(settings.LANGUAGE_CODE):  # typed as an English address: resolve it as one
+        return translate_url(url, language)
+
+
 def site_root_url(request):
     """The site's own base address ("https://www.example.org"), for absolute hreflang and sitemap links."""
     from wagtail.models import Site
@@ -189,9 +209,11 @@ def addresses_changed_by(page):
 
     A Spanish page changes what is under /es/, and the "Español" link of its
     English page. An English page changes every English address (the site's own
-    top-level sections, Find a Doctor and search: never /es/…), and the one
-    Spanish page that shows its urgency levels and links to it. The sitemap
-    lists both. Paths ending in "*" are prefixes (see deploy/varnish/default.vcl).
+    top-level sections, Find a Doctor and search: never /es/…), the one Spanish
+    page that shows its urgency levels and links to it, and the Spanish version
+    of its parent: the Spanish A–Z lists the English pages it has no translation
+    of, so an English-only page published, withdrawn or renamed changes it too.
+    The sitemap lists both. Paths ending in "*" are prefixes (see deploy/varnish/default.vcl).
     """
     from django.urls import reverse
     from wagtail.models import Page
@@ -216,15 +238,14 @@ def addresses_changed_by(page):
     if own:
         paths.add(own + "*" if own != "/" else own)
     for twin in twins:
-        path = _path_of(twin)
-        if path:
-            paths.add(path)
-            parent = twin.get_parent()
-            parent_path = _path_of(parent) if parent is not None else ""
-            if parent_path:
-                # A Spanish A–Z index lists the English pages it has no translation of.
-                paths.add(parent_path)
-    return sorted(paths)
+        paths.add(_path_of(twin))
+    # A Spanish A–Z index lists the English pages it has no translation of, under "Todavía no están en español".
+    parent = page.get_parent()
+    if parent is not None and parent.depth > 1:
+        spanish_parents = parent.get_translations().filter(locale_id=locale_id(SPANISH), alias_of__isnull=True)
+        paths.update(_path_of(spanish_parent) for spanish_parent in spanish_parents)
+    paths.update(_path_of(twin.get_parent()) for twin in twins)
+    return sorted(path for path in paths if path)
 
 
 def _path_of(page, live_only=True):

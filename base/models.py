@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail import blocks
@@ -14,7 +15,7 @@ from wagtail.search import index
 
 from . import cache
 from .edit_conflicts import PageConflictCheckForm
-from .i18n import is_spanish, localized
+from .i18n import SPANISH, Translated, is_spanish, local_url_in_language, localized
 from .phone import validate_phone
 
 DEFAULT_EMERGENCY_NOTICE = (
@@ -44,13 +45,13 @@ class HomePage(cache.CachedViewRestrictionsMixin, Page):
         blank=True,
         max_length=400,
         help_text=(
-            "One or two short sentences shown under the hospital name. Plain words a worried parent can read fast."
+            _("One or two short sentences shown under the hospital name. Plain words a worried parent can read fast.")
         ),
     )
     body = RichTextField(
         blank=True,
         features=["h2", "h3", "bold", "italic", "link", "ol", "ul"],
-        help_text="Optional longer text below the main links.",
+        help_text=_("Optional longer text below the main links."),
     )
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
@@ -60,7 +61,7 @@ class HomePage(cache.CachedViewRestrictionsMixin, Page):
     parent_page_types = ["wagtailcore.Page"]
 
     class Meta:
-        verbose_name = "home page"
+        verbose_name = _("home page")
 
     @property
     def localized(self):
@@ -129,15 +130,15 @@ class HomePage(cache.CachedViewRestrictionsMixin, Page):
 class TaglineBlock(blocks.StructBlock):
     """One language's sentence saying that language help is free, shown in that language."""
 
-    language = blocks.CharBlock(max_length=12, help_text="The language tag, for example zh-Hant, vi, tl, ko.")
+    language = blocks.CharBlock(max_length=12, help_text=_("The language tag, for example zh-Hant, vi, tl, ko."))
     language_name = blocks.CharBlock(
-        max_length=60, help_text="The language's name in that language, for example: Tiếng Việt."
+        max_length=60, help_text=_("The language's name in that language, for example: Tiếng Việt.")
     )
-    text = blocks.TextBlock(help_text="The tagline, in that language, with the number to call.")
+    text = blocks.TextBlock(help_text=_("The tagline, in that language, with the number to call."))
 
     class Meta:
         icon = "site"
-        label = "Tagline"
+        label = _("Tagline")
 
     def clean(self, value):
         """The language tag becomes the tagline's ``lang`` attribute, so it must be a real tag ("vi", "zh-Hant")."""
@@ -148,7 +149,7 @@ class TaglineBlock(blocks.StructBlock):
         cleaned = super().clean(value)
         if not re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", cleaned["language"] or ""):
             raise StructBlockValidationError(
-                block_errors={"language": ValidationError("Use a language tag such as vi, ko, zh-Hant or tl.")}
+                block_errors={"language": ValidationError(_("Use a language tag such as vi, ko, zh-Hant or tl."))}
             )
         return cleaned
 
@@ -167,91 +168,100 @@ class SiteSettings(BaseGenericSetting):
 
     hospital_name = models.CharField(max_length=120, default="Children's Hospital")
     main_phone = models.CharField(
-        "main phone",
+        _("main phone"),
         max_length=32,
         blank=True,
         validators=[validate_phone],
-        help_text="Shown in the header of every page as a tap-to-call link.",
+        help_text=_("Shown in the header of every page as a tap-to-call link."),
     )
     cancer_center_name = models.CharField(max_length=160, blank=True)
     cancer_center_phone = models.CharField(
-        "cancer center phone",
+        _("cancer center phone"),
         max_length=32,
         blank=True,
         validators=[validate_phone],
-        help_text="The number parents call for appointments about cancer and blood disorders.",
+        help_text=_("The number parents call for appointments about cancer and blood disorders."),
     )
     on_call_phone = models.CharField(
-        "24-hour number for children on treatment",
+        _("24-hour number for children on treatment"),
         max_length=32,
         blank=True,
         validators=[validate_phone],
         help_text=(
-            "Answered day and night by the cancer center's on-call team. Shown in every 'When to call right "
-            "away' box. Leave empty to show the cancer center phone with 'ask for the doctor on call'."
+            _(
+                "Answered day and night by the cancer center's on-call team. Shown in every 'When to call right "
+                "away' box. Leave empty to show the cancer center phone with 'ask for the doctor on call'."
+            )
         ),
     )
     street_address = models.CharField(max_length=200, blank=True)
     city = models.CharField(max_length=100, blank=True)
-    state = models.CharField(max_length=2, blank=True, help_text="Two letters, for example CA.")
-    postal_code = models.CharField("ZIP code", max_length=10, blank=True)
+    state = models.CharField(max_length=2, blank=True, help_text=_("Two letters, for example CA."))
+    postal_code = models.CharField(_("ZIP code"), max_length=10, blank=True)
     emergency_notice = models.TextField(
         max_length=300,
         default=DEFAULT_EMERGENCY_NOTICE,
-        help_text="Shown on every page. Tell parents to call 911 in an emergency.",
+        help_text=_("Shown on every page. Tell parents to call 911 in an emergency."),
     )
     medical_disclaimer = RichTextField(
         features=["bold", "italic", "link"],
         default=DEFAULT_DISCLAIMER,
-        help_text="Shown in the footer and on every condition page.",
+        help_text=_("Shown in the footer and on every condition page."),
     )
     # The Spanish words parents read on /es/ pages. Blank means the English text is shown there,
     # marked as English for screen readers (docs/spanish.md).
     hospital_name_es = models.CharField(
-        "hospital name (Spanish)", max_length=120, blank=True, help_text="Only if the name differs in Spanish."
+        _("hospital name (Spanish)"), max_length=120, blank=True, help_text=_("Only if the name differs in Spanish.")
     )
     cancer_center_name_es = models.CharField(
-        "cancer center name (Spanish)",
+        _("cancer center name (Spanish)"),
         max_length=160,
         blank=True,
-        help_text="For example: Centro de Cáncer y Enfermedades de la Sangre.",
+        help_text=_("For example: Centro de Cáncer y Enfermedades de la Sangre."),
     )
     emergency_notice_es = models.TextField(
-        "emergency notice (Spanish)", max_length=300, blank=True, default=DEFAULT_EMERGENCY_NOTICE_ES
+        _("emergency notice (Spanish)"), max_length=300, blank=True, default=DEFAULT_EMERGENCY_NOTICE_ES
     )
     medical_disclaimer_es = RichTextField(
-        "medical disclaimer (Spanish)", features=["bold", "italic", "link"], blank=True, default=DEFAULT_DISCLAIMER_ES
+        _("medical disclaimer (Spanish)"),
+        features=["bold", "italic", "link"],
+        blank=True,
+        default=DEFAULT_DISCLAIMER_ES,
     )
     language_assistance = RichTextField(
-        "language assistance notice",
+        _("language assistance notice"),
         features=["bold", "italic", "link"],
         blank=True,
         help_text=(
-            "Shown at the top of the 'Language assistance' page linked from every footer: free interpreters "
-            "and translated documents, and the number to call."
+            _(
+                "Shown at the top of the 'Language assistance' page linked from every footer: free interpreters "
+                "and translated documents, and the number to call."
+            )
         ),
     )
     language_assistance_es = RichTextField(
-        "language assistance notice (Spanish)", features=["bold", "italic", "link"], blank=True
+        _("language assistance notice (Spanish)"), features=["bold", "italic", "link"], blank=True
     )
     language_taglines = StreamField(
         [("tagline", TaglineBlock())],
         blank=True,
-        verbose_name="taglines",
+        verbose_name=_("taglines"),
         help_text=(
-            "One short sentence in each language most used in the state, each in its own language, saying that "
-            "language help is free and how to get it (ACA Section 1557). HHS publishes translated taglines."
+            _(
+                "One short sentence in each language most used in the state, each in its own language, saying that "
+                "language help is free and how to get it (ACA Section 1557). HHS publishes translated taglines."
+            )
         ),
     )
 
     panels = [
         MultiFieldPanel(
             [FieldPanel("hospital_name"), FieldPanel("main_phone")],
-            heading="Hospital",
+            heading=_("Hospital"),
         ),
         MultiFieldPanel(
             [FieldPanel("cancer_center_name"), FieldPanel("cancer_center_phone"), FieldPanel("on_call_phone")],
-            heading="Cancer center",
+            heading=_("Cancer center"),
         ),
         MultiFieldPanel(
             [
@@ -260,11 +270,11 @@ class SiteSettings(BaseGenericSetting):
                 FieldPanel("state"),
                 FieldPanel("postal_code"),
             ],
-            heading="Address",
+            heading=_("Address"),
         ),
         MultiFieldPanel(
             [FieldPanel("emergency_notice"), FieldPanel("medical_disclaimer")],
-            heading="Notices shown on every page",
+            heading=_("Notices shown on every page"),
         ),
         MultiFieldPanel(
             [
@@ -273,20 +283,20 @@ class SiteSettings(BaseGenericSetting):
                 FieldPanel("emergency_notice_es"),
                 FieldPanel("medical_disclaimer_es"),
             ],
-            heading="In Spanish (pages under /es/)",
-            help_text="Have a qualified medical translator check these. Blank shows the English text.",
+            heading=_("In Spanish (pages under /es/)"),
+            help_text=_("Have a qualified medical translator check these. Blank shows the English text."),
         ),
         MultiFieldPanel(
             [FieldPanel("language_assistance"), FieldPanel("language_assistance_es"), FieldPanel("language_taglines")],
-            heading="Language assistance (linked from every footer)",
+            heading=_("Language assistance (linked from every footer)"),
         ),
     ]
     # The FHIR directory API serves the hospital and cancer center from this row and must say when it changed.
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        verbose_name = "site settings"
-        verbose_name_plural = "site settings"
+        verbose_name = _("site settings")
+        verbose_name_plural = _("site settings")
 
     @classmethod
     def load(cls, request_or_site=None):
@@ -336,19 +346,19 @@ class NavigationSettings(ClusterableModel, BaseGenericSetting):
     panels = [
         InlinePanel(
             "header_links",
-            heading="Header menu",
-            label="Menu link",
-            help_text="Links across the top of every page, in this order. Leave empty to list the main sections.",
+            heading=_("Header menu"),
+            label=_("Menu link"),
+            help_text=_("Links across the top of every page, in this order. Leave empty to list the main sections."),
         ),
-        InlinePanel("footer_links", heading="Footer links", label="Footer link"),
+        InlinePanel("footer_links", heading=_("Footer links"), label=_("Footer link")),
     ]
 
     class Meta:
-        verbose_name = "navigation"
-        verbose_name_plural = "navigation"
+        verbose_name = _("navigation")
+        verbose_name_plural = _("navigation")
 
     def __str__(self):
-        return "Navigation"
+        return str(_("Navigation"))
 
     def save(self, *args, **kwargs):
         # ClusterableModel saves the links inside save(); invalidate after them, not on post_save.
@@ -368,21 +378,21 @@ class NavigationLink(Orderable):
         blank=True,
         on_delete=models.CASCADE,
         related_name="+",
-        verbose_name="page",
-        help_text="Pick a page of this site, or type a URL below.",
+        verbose_name=_("page"),
+        help_text=_("Pick a page of this site, or type a URL below."),
     )
     link_url = models.CharField(
-        "URL",
+        _("URL"),
         max_length=500,
         blank=True,
-        help_text="For a link that is not a page, for example /find-a-doctor/ or https://…",
+        help_text=_("For a link that is not a page, for example /find-a-doctor/ or https://…"),
     )
-    text = models.CharField(max_length=60, blank=True, help_text="Leave empty to use the page's title.")
+    text = models.CharField(max_length=60, blank=True, help_text=_("Leave empty to use the page's title."))
     text_es = models.CharField(
-        "text (Spanish)",
+        _("text (Spanish)"),
         max_length=60,
         blank=True,
-        help_text="What the link says on Spanish pages. Leave empty to use the Spanish page's title.",
+        help_text=_("What the link says on Spanish pages. Leave empty to use the Spanish page's title."),
     )
 
     panels = [FieldPanel("link_page"), FieldPanel("link_url"), FieldPanel("text"), FieldPanel("text_es")]
@@ -393,20 +403,25 @@ class NavigationLink(Orderable):
     def clean(self):
         super().clean()
         if bool(self.link_page_id) == bool(self.link_url):
-            raise ValidationError("Pick a page or type a URL (one, not both).")
+            raise ValidationError(_("Pick a page or type a URL (one, not both)."))
         if self.link_url and not self.text:
-            raise ValidationError({"text": "Type the text parents see for this link."})
+            raise ValidationError({"text": _("Type the text parents see for this link.")})
 
     @property
     def title(self):
-        """The words of the link in the page's language: its own Spanish text, or the Spanish page's title."""
+        """The words of the link in the page's language: its own Spanish text, or the Spanish page's title.
+
+        Without either, a Spanish page shows the English words, marked as English (``Translated``).
+        """
+        english = self.text or (self.link_page.title if self.link_page_id else self.link_url)
         if is_spanish():
             if self.text_es:
                 return self.text_es
             twin = self._page_in_language()
             if twin is not None and twin.locale_id != self.link_page.locale_id:
                 return twin.title
-        return self.text or (self.link_page.title if self.link_page_id else self.link_url)
+            return Translated(english, "en", fallback=True)
+        return english
 
     def _page_in_language(self):
         if not self.link_page_id:
@@ -415,10 +430,15 @@ class NavigationLink(Orderable):
         return page if page.alias_of_id is None else self.link_page
 
     def url(self, request=None):
-        """The link's address in the page's language, or "" for a page that is not live (so it is left out)."""
+        """The link's address in the page's language, or "" for a page that is not live (so it is left out).
+
+        A typed address on this site ("/find-a-doctor/") gets /es/ on Spanish pages, as a picked page does.
+        """
         if self.link_page_id:
             page = self._page_in_language()
             return page.get_url(request=request) if page.live else ""
+        if is_spanish():
+            return local_url_in_language(self.link_url, SPANISH)
         return self.link_url
 
 

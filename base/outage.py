@@ -16,6 +16,7 @@ replace the dropped connection by themselves.
 import contextlib
 import logging
 import sys
+from types import SimpleNamespace
 
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, HttpResponseServerError
@@ -24,12 +25,22 @@ from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 
 from . import cache
-from .i18n import language_of_path
+from .i18n import SPANISH, language_of_path, localized
 
 logger = logging.getLogger(__name__)
 
 CONTACT_KEY = "site-contact:last-known"
-CONTACT_FIELDS = ("hospital_name", "main_phone", "cancer_center_name", "cancer_center_phone", "on_call_phone")
+CONTACT_FIELDS = (
+    "hospital_name",
+    "hospital_name_es",
+    "main_phone",
+    "cancer_center_name",
+    "cancer_center_name_es",
+    "cancer_center_phone",
+    "on_call_phone",
+)
+# Names with a Spanish version: a Spanish outage page shows it, or the English one marked lang="en".
+TRANSLATED_NAMES = ("hospital_name", "cancer_center_name")
 RETRY_AFTER_SECONDS = 30
 DATABASE_DOWN = (OperationalError, InterfaceError)
 
@@ -83,7 +94,10 @@ def _language(request):
 
 
 def _context(language):
-    return {"contact": last_known_contact(), "home_url": "/es/" if language == "es" else "/"}
+    contact = last_known_contact()
+    known = SimpleNamespace(**contact)
+    contact.update({name: localized(known, name, language) for name in TRANSLATED_NAMES if name in contact})
+    return {"contact": contact, "home_url": "/es/" if language == SPANISH else "/"}
 
 
 def service_unavailable(request):

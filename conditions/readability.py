@@ -5,6 +5,7 @@ releases download NLTK's CMU dictionary at run time and fail offline.
 """
 
 import textstat
+from django.utils.translation import gettext as _
 
 TARGET_GRADE = 6
 
@@ -20,15 +21,15 @@ def reading_level(text):
     """A grade and a plain-words verdict for the editor: ``{"grade", "ok", "message", "target"}``."""
     grade = flesch_kincaid_grade(text)
     if grade is None:
-        message = "Add a summary and some body text to see how easy this page is to read."
+        message = _("Add a summary and some body text to see how easy this page is to read.")
         ok = True
     elif grade <= TARGET_GRADE:
-        message = "Good: most parents can read this easily."
+        message = _("Good: most parents can read this easily.")
         ok = True
     elif grade <= TARGET_GRADE + 2:
-        message = "A little hard for some parents. Split long sentences and use everyday words."
+        message = _("A little hard for some parents. Split long sentences and use everyday words.")
         ok = False
     else:
-        message = "Hard to read for many parents. Use shorter sentences and everyday words."
+        message = _("Hard to read for many parents. Use shorter sentences and everyday words.")
         ok = False
     return {"grade": grade, "ok": ok, "message": message, "target": TARGET_GRADE}

@@ -1,5 +1,7 @@
 """Admin screens for the medical review: who reviewers are, as parents will see them."""
 
+from django.utils.translation import gettext_lazy as _
+
 from base.viewsets import ConflictCheckedModelViewSet
 
 from .models import ReviewerProfile
@@ -12,7 +14,7 @@ class ReviewerProfileViewSet(ConflictCheckedModelViewSet):
     url_prefix = "reviewer-profiles"
     url_namespace = "reviewer_profiles"
     icon = "user"
-    menu_label = "Reviewer profiles"
+    menu_label = _("Reviewer profiles")
     add_to_settings_menu = True
     list_display = ["reviewer_name", "credentials", "provider"]
     search_backend_name = None

@@ -65,6 +65,8 @@ LANGUAGE_ASSISTANCE_ES = (
 )
 # The taglines ACA Section 1557 asks for, in the state's most used languages. The demo has English and
 # Spanish; before launch staff add the others from HHS's translated sample taglines (docs/spanish.md).
+# Both demo taglines are the developers' paraphrase of HHS's sample, not HHS's wording: replace them with
+# HHS's text, checked against its document, before launch.
 TAGLINES = [
     {
         "language": "en",

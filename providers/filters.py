@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.models import Locale
 
-from base.i18n import SPANISH, current_language
+from base.i18n import SPANISH, Translated, current_language
 from conditions.models import ConditionPage
 
 from . import geo, spelling
@@ -111,8 +111,11 @@ def load_search_context(terms=()):
         if kind in ("specialty", "condition"):
             texts += [label, extra]
     if current_language() == SPANISH:
+        # No Spanish name yet: the English one, which the menus and chips mark lang="en".
         for kind, labels in in_spanish.items():
-            options[kind] = [(pk, key, labels.get(key) or label) for pk, key, label in options[kind]]
+            options[kind] = [
+                (pk, key, labels.get(key) or Translated(label, "en", fallback=True)) for pk, key, label in options[kind]
+            ]
     for entries in options.values():
         entries.sort(key=lambda entry: (entry[2].casefold(), entry[0]))
     vocabulary = spelling.Vocabulary.from_texts(texts, names)
@@ -123,6 +126,16 @@ def load_search_context(terms=()):
 
 def is_yes(value):
     return value is True or (isinstance(value, str) and value.strip().lower() in TRUE_VALUES)
+
+
+class LanguageMarkedSelect(forms.Select):
+    """A menu whose options in another language than the page's (``Translated`` fallbacks) say so with ``lang``."""
+
+    def create_option(self, name, value, label, *args, **kwargs):
+        option = super().create_option(name, value, label, *args, **kwargs)
+        if getattr(label, "fallback", False):
+            option["attrs"]["lang"] = label.lang
+        return option
 
 
 class YesCheckbox(forms.CheckboxInput):
@@ -208,6 +221,7 @@ class ProviderFilterSet(django_filters.FilterSet):
     )
     specialty = django_filters.ChoiceFilter(
         method="filter_specialty",
+        widget=LanguageMarkedSelect,
         label=gettext_lazy("Specialty"),
         empty_label=gettext_lazy("Any specialty"),
         error_messages={
@@ -216,6 +230,7 @@ class ProviderFilterSet(django_filters.FilterSet):
     )
     condition = django_filters.ChoiceFilter(
         method="filter_condition",
+        widget=LanguageMarkedSelect,
         label=gettext_lazy("Condition treated"),
         empty_label=gettext_lazy("Any condition"),
         error_messages={
@@ -224,6 +239,7 @@ class ProviderFilterSet(django_filters.FilterSet):
     )
     language = django_filters.ChoiceFilter(
         method="filter_language",
+        widget=LanguageMarkedSelect,
         label=gettext_lazy("Language spoken"),
         empty_label=gettext_lazy("Any language"),
         error_messages={

@@ -3,6 +3,7 @@
 import re
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 from . import geo
 
@@ -40,16 +41,18 @@ def validate_npi(value):
     value = str(value or "")
     if not re.fullmatch(r"\d{10}", value):
         raise ValidationError(
-            "An NPI is exactly 10 digits, with no spaces or dashes (you entered %(value)s).",
+            _("An NPI is exactly 10 digits, with no spaces or dashes (you entered %(value)s)."),
             code="npi_format",
             params={"value": value},
         )
     if value[0] not in "12":
-        raise ValidationError("An NPI starts with 1 or 2.", code="npi_prefix")
+        raise ValidationError(_("An NPI starts with 1 or 2."), code="npi_prefix")
     if not is_valid_npi(value):
         raise ValidationError(
-            "%(value)s is not a valid NPI: its last digit does not match the check digit. "
-            "Check the number against the NPPES registry.",
+            _(
+                "%(value)s is not a valid NPI: its last digit does not match the check digit. "
+                "Check the number against the NPPES registry."
+            ),
             code="npi_check_digit",
             params={"value": value},
         )
@@ -58,10 +61,10 @@ def validate_npi(value):
 def validate_zip(value):
     """A real US ZIP code (five digits, or ZIP+4), known to our offline ZIP table (``providers/geo.py``)."""
     if not geo.is_zip_format(value):
-        raise ValidationError("Enter a 5-digit US ZIP code, for example 90806.", code="zip_format")
+        raise ValidationError(_("Enter a 5-digit US ZIP code, for example 90806."), code="zip_format")
     if geo.zip_coordinates(value) is None:
         raise ValidationError(
-            "%(value)s is not a US ZIP code we know. Check the number.",
+            _("%(value)s is not a US ZIP code we know. Check the number."),
             code="zip_unknown",
             params={"value": value},
         )
@@ -71,6 +74,6 @@ def validate_taxonomy_code(value):
     """A NUCC Health Care Provider Taxonomy code such as 2080P0207X."""
     if not TAXONOMY_PATTERN.match(value or ""):
         raise ValidationError(
-            "A NUCC taxonomy code is 10 characters ending in X, for example 2080P0207X.",
+            _("A NUCC taxonomy code is 10 characters ending in X, for example 2080P0207X."),
             code="taxonomy_format",
         )

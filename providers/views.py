@@ -112,7 +112,7 @@ def profile(request, slug):
             "provider": provider,
             "canonical_url": request.build_absolute_uri(provider.get_absolute_url()),
             "json_ld": structured_data.script_content(
-                structured_data.physician(provider, request, hospital_name=site_settings.localized("hospital_name"))
+                structured_data.profile_page(provider, request, hospital_name=site_settings.localized("hospital_name"))
             ),
         },
     )

@@ -27,6 +27,7 @@ Doctor pages with instead (``first_doctors``).
 """
 
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 
 from django.db import connection
 from django.db.models import F, OuterRef, Q, Subquery, Value
@@ -35,7 +36,7 @@ from modelsearch.utils import normalise_query_string
 from wagtail.contrib.search_promotions.models import SearchPromotion
 
 from base import cache
-from base.i18n import SPANISH, current_language, locale_id
+from base.i18n import current_language, locale_id, localized
 from conditions.models import ConditionIndexPage, ConditionPage
 from providers import spelling
 from providers import views as provider_views
@@ -303,8 +304,9 @@ def search_site(raw_query, request=None):
 
     if terms:
         results.providers, results.provider_count = first_doctors(query, terms, vocabulary, data["active_doctors"])
+        # A Spanish page shows the English name until the Spanish one is written, marked lang="en".
         specialty_names = {
-            pk: (name_es if language == SPANISH and name_es else name)
+            pk: localized(SimpleNamespace(name=name, name_es=name_es), "name", language)
             for pk, name, _synonyms, name_es, _synonyms_es in data["specialties"]
         }
         for provider in results.providers:

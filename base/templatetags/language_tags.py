@@ -20,6 +20,8 @@ register = template.Library()
 SWITCH_LABELS = {"en": "English", "es": "Español"}
 # Names a translation's source page in the Spanish home's "not yet in Spanish" message.
 NOT_TRANSLATED_PARAMETER = "en"
+# What a translator types after a source's title that stays in English (docs/editor-guide.md).
+IN_ENGLISH_NOTE = "(en inglés)"
 
 
 def _other_language(language):
@@ -117,3 +119,15 @@ def tr_text(instance, field_name):
     if getattr(value, "fallback", False):
         return format_html('<span lang="{}">{}</span>', value.lang, value)
     return value
+
+
+@register.simple_tag
+def source_title(title):
+    """A source's title. On a Spanish page, a title kept in English with "(en inglés)" after it (the
+    translator's convention) is marked ``lang="en"``, and the note, which is Spanish, is left outside."""
+    title = str(title or "").rstrip()
+    if i18n.is_spanish() and title.endswith(IN_ENGLISH_NOTE) and title != IN_ENGLISH_NOTE:
+        return format_html(
+            '<span lang="en">{}</span> {}', title.removesuffix(IN_ENGLISH_NOTE).rstrip(), IN_ENGLISH_NOTE
+        )
+    return title

@@ -14,7 +14,8 @@
 # Varnish is the normal case, and purging a little more is always safe.
 #
 # Query strings: only the parameters some page of the site reads are kept
-# (KNOWN_PARAMETERS below; a test checks the list against the code), sorted, so a
+# (KNOWN_PARAMETERS below, and `en` on the Spanish home page; a test checks the list
+# against the code, another sends requests through this file with varnishtest), sorted, so a
 # flood of made-up parameters (`?r=<random>`, `?utm_source=…`) is one object, not
 # one per request that pushes real pages out. The app does the same per page.
 #
@@ -44,8 +45,14 @@ sub vcl_recv {
     if (req.url == "/varnish-ping") {
         return (synth(200, "OK"));
     }
-    # The FHIR API (/fhir/r4/…) has search parameters of its own: its query strings are left whole.
-    if (req.url ~ "\?" && req.url !~ "^/fhir/") {
+    # The Spanish home page reads one parameter: ?en=<path of an English page with no Spanish version>,
+    # for its "not yet in Spanish" note (base/models.py, docs/spanish.md). It alone is kept there, and only
+    # when it is a path of at most 500 characters (the app reads no more): one object per such English
+    # page, and one per made-up value, as for a made-up search word.
+    if (req.url ~ "^/es/\?(?:.*&)?en=(?:/|%2[Ff])[^&]{0,499}(?:&|$)") {
+        set req.url = regsub(req.url, "^/es/\?(?:.*&)?en=((?:/|%2[Ff])[^&]{0,499})(?:&.*)?$", "/es/?en=\1");
+    } elsif (req.url ~ "\?" && req.url !~ "^/fhir/") {
+        # The FHIR API (/fhir/r4/…) has search parameters of its own: its query strings are left whole.
         # KNOWN_PARAMETERS: every query parameter a page reads (Find a Doctor, site search, the A–Z filter).
         set req.url = regsuball(req.url, "(?<=[?&])(?!(?:q|page|specialty|condition|language|gender|accepting|telehealth|near|radius|sort|insurance)=)[^&]*(?:&|$)", "");
         set req.url = regsub(req.url, "[?&]+$", "");

@@ -353,7 +353,7 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # never made live because its English source is live.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # No machine translation anywhere: WAGTAILLOCALIZE_MACHINE_TRANSLATOR is never set, and a
-# system check (base/checks.py) refuses to start if it is.
+# system check (base/checks.py) fails check, migrate and runserver if it is.
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 

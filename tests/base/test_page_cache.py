@@ -324,8 +324,31 @@ def test_publishing_purges_the_english_site_from_the_proxy_after_commit(
 
     purged = {path for _host, path in purge_proxy}
     assert {"/", "/conditions/*", "/find-a-doctor/*", "/search/*", "/sitemap.xml"} <= purged
-    # Spanish addresses are left alone: this page has no Spanish version.
+    # No Spanish site yet: nothing under /es/ to purge.
     assert not [path for path in purged if path.startswith("/es")]
+
+
+@pytest.mark.parametrize("change", ["publish", "unpublish", "rename"])
+def test_an_english_only_page_purges_the_spanish_a_to_z_that_lists_it(
+    all_condition, index, purge_proxy, django_capture_on_commit_callbacks, client, change
+):
+    """/es/conditions/ lists English pages not yet in Spanish: a change to one reaches it, and no other Spanish page."""
+    from tests.spanish import spanish_twin
+
+    spanish_twin(index)
+    discard_pending_purges()
+    purge_proxy.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        if change == "unpublish":
+            all_condition.unpublish()
+        else:
+            all_condition.title = "Acute Lymphoblastic Leukemia (ALL)" if change == "rename" else all_condition.title
+            all_condition.save_revision().publish()
+
+    spanish_paths = sorted(path for _host, path in purge_proxy if path.startswith("/es"))
+    assert spanish_paths == ["/es/conditions/"]
+    listed = "Acute Lymphoblastic Leukemia" in text(client.get("/es/conditions/"))
+    assert listed == (change != "unpublish")
 
 
 def test_a_doctor_change_purges_find_a_doctor_search_and_condition_pages(

@@ -280,6 +280,68 @@ def test_dashboard_shows_medical_reviews_due_to_editors(client, index):
     assert "Overdue Condition" in text and "Fresh Condition" not in text
 
 
+def test_staff_who_use_the_admin_in_spanish_read_the_review_and_reading_level_panels_in_spanish(
+    client, index, all_condition
+):
+    from wagtail.users.models import UserProfile
+
+    today = timezone.localdate()
+    condition_page(index, "Overdue Condition", last_reviewed=today - timedelta(days=400), next_review_due=today)
+    editor = staff_user("edna", "Editors")
+    profile = UserProfile.get_for_user(editor)
+    profile.preferred_language = "es"
+    profile.save()
+    client.force_login(editor)
+
+    dashboard = soup(client.get(reverse("wagtailadmin_home"))).select_one("#medical-review-due-section")
+    reading = soup(client.get(edit_url(all_condition))).select_one("[data-reading-level]")
+
+    assert dashboard.select_one("h2").get_text(strip=True) == "Revisión médica pendiente"
+    headings = [cell.get_text(strip=True) for cell in dashboard.select("th")]
+    assert headings == ["Enfermedad", "Revisado por", "Próxima revisión", "Estado"]
+    assert "Vencida" in dashboard.get_text(" ", strip=True)
+    grade = str(flesch_kincaid_grade(all_condition.reading_text())).replace(".", ",")  # a decimal comma in Spanish
+    assert f"Nivel de lectura: grado {grade}" in reading.get_text(" ", strip=True)
+    assert "Reading level" not in reading.get_text()
+
+
+def test_site_settings_navigation_and_the_review_report_are_in_spanish_for_staff_who_chose_it(
+    client, index, site_settings
+):
+    from django.core.exceptions import ValidationError
+    from django.utils import translation
+    from wagtail.users.models import UserProfile
+
+    from base.models import NavigationSettings
+    from providers.validators import validate_npi
+
+    today = timezone.localdate()
+    condition_page(index, "Overdue Condition", last_reviewed=today - timedelta(days=400), next_review_due=today)
+    administrator = staff_user("sam", "Site administrators")
+    profile = UserProfile.get_for_user(administrator)
+    profile.preferred_language = "es"
+    profile.save()
+    client.force_login(administrator)
+
+    def text(url):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        return soup(response).get_text(" ", strip=True)
+
+    settings_page = text(reverse("wagtailsettings:edit", args=["base", "sitesettings", site_settings.pk]))
+    navigation = text(
+        reverse("wagtailsettings:edit", args=["base", "navigationsettings", NavigationSettings.load().pk])
+    )
+    report = text(reverse("conditions_review_due"))
+
+    assert "Teléfono principal" in settings_page and "En español (páginas bajo /es/)" in settings_page
+    assert "Main phone" not in settings_page
+    assert "Menú de arriba" in navigation and "Header menu" not in navigation
+    assert "Revisiones médicas pendientes" in report and "Vence pronto" in report and "Última revisión" in report
+    with translation.override("es"), pytest.raises(ValidationError, match="Un NPI empieza con 1 o 2"):
+        validate_npi("3123456789")
+
+
 def test_logged_in_editor_gets_the_userbar_with_the_accessibility_checker(client, all_condition):
     client.force_login(staff_user("edna", "Editors"))
 

@@ -8,6 +8,7 @@ Publish, "Sync translated pages → Publish immediately", a site administrator's
 Publish, and approving text that still has English in it.
 """
 
+import pytest
 from django.core.exceptions import PermissionDenied
 from django.test import override_settings
 from django.urls import reverse
@@ -314,3 +315,18 @@ class OutOfDateTests(WagtailPageTestCase):
         messages = [str(message) for message in response.context["messages"]]
         self.assertTrue(any("Sync translated pages" in message for message in messages), messages)
         self.assertTrue(any("published before the English page" in message for message in messages), messages)
+
+
+def test_a_machine_translation_service_stops_the_site_from_starting(settings):
+    """``manage.py check`` (and migrate and runserver, which run it) fails with base.E001: nobody's Spanish
+    is written by a machine (docs/spanish.md)."""
+    from django.core.management import call_command
+    from django.core.management.base import SystemCheckError
+
+    call_command("check")  # the project's own settings name no machine translator
+
+    settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
+    }
+    with pytest.raises(SystemCheckError, match=r"base\.E001.*WAGTAILLOCALIZE_MACHINE_TRANSLATOR is set"):
+        call_command("check")

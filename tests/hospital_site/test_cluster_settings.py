@@ -128,6 +128,61 @@ def test_varnish_keeps_exactly_the_query_parameters_the_site_reads():
     assert "recent_write" in vcl, "a visitor who just wrote is passed to the app"
 
 
+def varnishtest(tmp_path, client, fetches):
+    """Run ``client`` (varnishtest's language) against deploy/varnish/default.vcl in front of a stand-in app.
+
+    The stand-in answers ``fetches`` requests, each a public page Varnish may keep; ``X-Cache`` (HIT or
+    MISS) then says which addresses Varnish took for one page.
+    """
+    import os
+    import subprocess
+
+    from tests.faults import need
+    from tests.helpers import PROJECT_ROOT
+
+    program = need("varnishtest", "apt-get install varnish")
+    vcl = (PROJECT_ROOT / "deploy" / "varnish" / "default.vcl").read_text()
+    vcl = vcl.replace('.host = "127.0.0.1";', '.host = "${s1_addr}";')
+    vcl = vcl.replace('.port = "8000";', '.port = "${s1_port}";')
+    test = tmp_path / "default.vtc"
+    test.write_text(
+        'varnishtest "deploy/varnish/default.vcl"\n'
+        f"server s1 -repeat {fetches} {{\n"
+        '    rxreq\n    txresp -hdr "Cache-Control: public, s-maxage=60" -hdr "Connection: close" -body "page"\n'
+        "} -start\n"
+        f"varnish v1 -vcl {{\n{vcl}\n}} -start\n"
+        f"client c1 {{\n{client}\n}} -run\n"
+    )
+    env = {**os.environ, "PATH": os.environ.get("PATH", "") + ":/usr/sbin"}
+    result = subprocess.run([program, "-q", str(test)], capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
+
+
+def cached_as(*requests):
+    """varnishtest lines asking for each ``(url, "HIT" or "MISS")`` in turn."""
+    return "\n".join(
+        f'    txreq -url "{url}"\n    rxresp\n    expect resp.http.X-Cache == "{cache}"' for url, cache in requests
+    )
+
+
+def test_varnish_keeps_the_spanish_homes_not_yet_in_spanish_note_and_nothing_else_there(tmp_path):
+    """/es/?en=<path> is the Spanish home with a note (docs/spanish.md): Varnish must not strip ``en``."""
+    note = "/es/?en=%2Fconditions%2Fhemophilia%2F"
+    varnishtest(
+        tmp_path,
+        cached_as(
+            (note, "MISS"),
+            ("/es/?utm_source=mail&en=%2Fconditions%2Fhemophilia%2F&r=1", "HIT"),  # other parameters dropped
+            ("/es/", "MISS"),  # the home page without the note is another page
+            ("/es/?en=https%3A%2F%2Fexample.org%2F", "HIT"),  # not a path: the plain home page
+            ("/es/?en=%2F" + "a" * 600, "HIT"),  # longer than the app reads: the plain home page
+            ("/?en=%2Fconditions%2Fhemophilia%2F", "MISS"),  # only the Spanish home reads it
+            ("/?r=1", "HIT"),
+        ),
+        fetches=3,
+    )
+
+
 def test_the_varnish_configuration_compiles():
     import shutil
     import subprocess

@@ -101,10 +101,15 @@ def test_unpublished_condition_pages_are_not_linked(client, lopez, all_page):
 
 def test_json_ld_describes_a_physician(client, lopez):
     script = profile(client, lopez).select_one('script[type="application/ld+json"]')
-    data = json.loads(script.string)
+    page = json.loads(script.string)
+    data = page["mainEntity"]
 
-    assert data["@context"] == "https://schema.org"
+    assert page["@context"] == "https://schema.org"
+    assert page["@type"] == "ProfilePage"
+    assert page["inLanguage"] == "en-US"
+    assert page["url"] == data["url"]
     assert data["@type"] == "Physician"
+    assert data["knowsLanguage"] == ["en", "es"]  # BCP 47 tags, as schema.org asks
     assert data["name"] == "Maria Lopez, MD, PhD"
     assert data["usNPI"] == lopez.npi
     assert data["medicalSpecialty"] == ["Pediatric Hematology-Oncology", "Pediatric Cardiology"]
@@ -131,7 +136,7 @@ def test_json_ld_cannot_break_out_of_its_script(client, lopez):
 
     assert b"</script><script>alert(1)" not in response.content
     data = json.loads(soup(response).select_one('script[type="application/ld+json"]').string)
-    assert data["description"] == "</script><script>alert(1)</script>"
+    assert data["mainEntity"]["description"] == "</script><script>alert(1)</script>"
 
 
 def test_demo_profiles_say_they_are_fictional(client, home_page, site_settings):
