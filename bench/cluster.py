@@ -11,9 +11,10 @@ run, a table at the end:
     …
 
 Every load run is bounded (CLUSTER_BENCH_SECONDS, default 8 s per run) and sends
-traffic to 127.0.0.1 only. `--strict` exits non-zero if any row failed (CI and
-tests/cluster use it). Scenarios: app, replica, redis, varnish, rolling, worker,
-publish, flood, scale; all by default, or name some.
+traffic to 127.0.0.1 only. `--strict` exits non-zero if any row failed (CI does not
+run this script: tests/cluster imports the scenarios and fails on a failed row).
+Scenarios: app, replica, primary, redis, varnish, rolling, worker, publish, flood,
+scale; all by default, or name some.
 """
 
 import argparse

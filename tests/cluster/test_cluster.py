@@ -1,7 +1,7 @@
 """The whole cluster of ``make cluster`` broken under load: every scenario of bench/cluster.py is a test.
 
 It starts about a dozen servers and loads the demo site (a few minutes), so it runs
-only when asked: ``CLUSTER_TESTS=1`` (CI's cluster step, .ci/cluster.sh). Otherwise
+only when asked: ``CLUSTER_TESTS=1`` (the cluster step of .ci/run, after .ci/cluster-tools.sh). Otherwise
 every test is skipped with a message saying how to run it. The faster subset that
 ``make test`` always runs (a real primary and replica under gunicorn) is
 tests/integration/test_replica.py.
