@@ -11,9 +11,10 @@ run, a table at the end:
     …
 
 Every load run is bounded (CLUSTER_BENCH_SECONDS, default 8 s per run) and sends
-traffic to 127.0.0.1 only. `--strict` exits non-zero if any row failed (CI and
-tests/cluster use it). Scenarios: app, replica, redis, varnish, rolling, worker,
-publish, flood, scale; all by default, or name some.
+traffic to 127.0.0.1 only. `--strict` exits non-zero if any row failed (CI does not
+run this script: tests/cluster imports the scenarios and fails on a failed row).
+Scenarios: app, replica, primary, redis, varnish, rolling, worker, publish, flood,
+scale; all by default, or name some.
 """
 
 import argparse
@@ -344,9 +345,21 @@ def pending_tasks():
     )
 
 
+def every_target():
+    """Where a parent's request can be answered from: each Varnish, each app server, and HAProxy in front."""
+    return {
+        "varnish1": varnish_url(1),
+        "varnish2": varnish_url(2),
+        "app1": app_url(1),
+        "app2": app_url(2),
+        "haproxy": PUBLIC,
+    }
+
+
 def scenario_worker():
-    row = Row("worker", "stop the task worker; rename a specialty's lay words; start the worker")
+    row = Row("worker", "stop the task worker; rename a specialty's lay words; search them; start the worker")
     word = f"zzword{secrets.token_hex(3)}"
+    path = f"/find-a-doctor/?q={word}"
     cluster("stop", "worker")
     manage(
         "from providers.models import Specialty\n"
@@ -355,14 +368,16 @@ def scenario_worker():
         "s.save()"
     )
 
-    def found():
-        return (
-            "No doctors" not in get(f"{APPS}/find-a-doctor/?q={word}")[2]
-            and get(f"{APPS}/find-a-doctor/?q={word}")[0] == 200
-        )
+    def found(url):
+        status, _headers, text = get(url + path)
+        return status == 200 and "No doctors" not in text
 
     waiting = pending_tasks()
     row.check(waiting > 0, f"{waiting} task(s) waiting while the worker is away")
+    # Parents search for the new word meanwhile: nobody has it yet, and every cache on the way keeps that
+    # (three views: the page cache first learns which parameters the page reads).
+    early = [name for name, url in every_target().items() for _view in range(3) if found(url)]
+    row.check(not early, "no doctor has the new word yet" if not early else f"found early on {sorted(set(early))}")
     row.load = load(PUBLIC, min(SECONDS, 4))
     cluster("start", "worker")
     done = wait_for(lambda: pending_tasks() == 0, 30, step=0.5)
@@ -372,6 +387,18 @@ def scenario_worker():
     )
     count = int(manage(code).splitlines()[-1])
     row.check(count > 0, f"{count} doctors' search text has the new words")
+
+    # What parents see: the searches cached while the worker was away were dropped when its work finished.
+    def stale():
+        return sorted(name for name, url in every_target().items() if not found(url))
+
+    after = wait_for(lambda: not stale(), 10, step=0.2)
+    row.check(
+        after is not None,
+        f"the search cached meanwhile finds them on every Varnish and app server ({after:.1f} s later)"
+        if after is not None
+        else f"still 'No doctors' on {stale()}",
+    )
     return row
 
 
@@ -456,13 +483,7 @@ def publish_and_time(editor, page_id, label):
     marker = f"Updated {label} {secrets.token_hex(4)}: we are open."
     editor.publish(page_id, "intro", marker)
     published = time.monotonic()
-    targets = {
-        "varnish1": varnish_url(1),
-        "varnish2": varnish_url(2),
-        "app1": app_url(1),
-        "app2": app_url(2),
-        "haproxy": PUBLIC,
-    }
+    targets = every_target()
     seen = {}
 
     def watch(name, url):

@@ -3,7 +3,7 @@
 #
 #   bash bench/cluster.sh                    every scenario; starts the cluster if needed, stops it after
 #   bash bench/cluster.sh app replica        some scenarios
-#   bash bench/cluster.sh --strict           exit 1 if any check failed (CI)
+#   bash bench/cluster.sh --strict           exit 1 if any check failed (CI runs tests/cluster instead)
 #
 # CLUSTER_BENCH_SECONDS (8) per load run, CLUSTER_BENCH_CONNECTIONS (8); CLUSTER_KEEP=1 leaves a cluster
 # this script started running. Loopback only; every run is bounded in time.

@@ -1,7 +1,14 @@
-"""Every conditions section is under medical review from the moment it is created."""
+"""Every conditions section is under medical review from the moment it is created; searches that read
+Wagtail's index are dropped from the caches once a worker has updated it."""
 
 from django.db.models.signals import post_save
 from django.dispatch import receiver
+from django_tasks import TaskResultStatus
+from django_tasks.signals import task_finished
+from modelsearch.tasks import insert_or_update_object_task
+
+from base.cache import invalidate
+from base.tasks import immediate
 
 from .models import ConditionIndexPage
 
@@ -34,3 +41,50 @@ def condition_index_created(sender, instance, created, raw=False, **kwargs):
     """The data migration covers sections that existed then; this covers every one created later."""
     if created and not raw:
         assign_medical_review(instance)
+
+
+def search_paths():
+    """What reads Wagtail's search index: site search in each language, and each conditions section (its ``?q=``)."""
+    from django.conf import settings
+    from django.urls import reverse
+    from django.utils import translation
+
+    from base.cache import page_path
+
+    paths = []
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            paths.append(reverse("search") + "*")
+    for index in ConditionIndexPage.objects.live().filter(alias_of__isnull=True):
+        path = page_path(index)
+        if path:
+            paths.append(path + "*")
+    return paths
+
+
+@receiver(task_finished)
+def search_index_updated(sender, task_result, **kwargs):
+    """A worker updated Wagtail's search index for a live page, after the save that asked for it had committed.
+
+    The save's own ``invalidate`` (a publish) came first, so a search made in
+    between was rendered from the old index and cached (page cache and Varnish):
+    drop those now. Pages that are not live are never found by a public search, and
+    images, documents and the rest are searched in the admin only. With the
+    immediate backend the index is updated inside the save, before its
+    ``invalidate``, so there is nothing more to do.
+    """
+    if (
+        task_result.task.module_path == insert_or_update_object_task.module_path
+        and task_result.status == TaskResultStatus.SUCCESSFUL
+        and not immediate(task_result.task)
+        and _live_page(*task_result.args)
+    ):
+        invalidate(search_paths())
+
+
+def _live_page(app_label, model_name, pk):
+    from django.apps import apps
+    from wagtail.models import Page
+
+    model = apps.get_model(app_label, model_name)
+    return issubclass(model, Page) and model.objects.filter(pk=pk, live=True).exists()

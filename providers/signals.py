@@ -4,16 +4,20 @@
 receivers cover the other ends (a specialty or condition renamed, linked or
 removed). Cached pages: any change to a directory row drops the cached pages
 and purges Find a Doctor, site search and the condition pages (which list
-doctors) from the proxy, through ``base.cache.invalidate``.
+doctors) from the proxy, through ``base.cache.invalidate``; so does a worker
+finishing a search-text rebuild that changed anything (``search_text_rebuilt``).
 """
 
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.dispatch import receiver
+from django_tasks import TaskResultStatus
+from django_tasks.signals import task_finished
 from wagtail.signals import page_published
 
 from base.cache import invalidate
-from base.tasks import run_later
+from base.tasks import immediate, run_later
 from conditions.models import ConditionPage
+from conditions.signals import search_paths
 
 from .models import Provider, ProviderLocation, RemovedProvider, RemovedRole, Specialty
 from .tasks import refresh_providers_search_text
@@ -84,18 +88,12 @@ def directory_paths():
     from django.urls import reverse
     from django.utils import translation
 
-    from base.cache import page_path
-    from conditions.models import ConditionIndexPage
-
     paths = []
     for language, _name in settings.LANGUAGES:
         with translation.override(language):
-            paths += [reverse("providers:search") + "*", reverse("search") + "*"]
-    for index in ConditionIndexPage.objects.live().filter(alias_of__isnull=True):
-        path = page_path(index)
-        if path:
-            paths.append(path + "*")
-    return paths
+            paths.append(reverse("providers:search") + "*")
+    # Site search and the conditions sections, whose pages list doctors.
+    return paths + search_paths()
 
 
 def _is_directory_model(sender):
@@ -121,3 +119,21 @@ def directory_links_changed(sender, action, **kwargs):
 def remember_removed_role(sender, instance, **kwargs):
     """The FHIR API answers 410 Gone for a role whose provider was deleted or no longer sees patients there."""
     RemovedRole.objects.get_or_create(role_id=instance.pk)
+
+
+@receiver(task_finished)
+def search_text_rebuilt(sender, task_result, **kwargs):
+    """A worker rebuilt doctors' search text (``bulk_update``, which sends no ``post_save``).
+
+    The editor's save dropped the caches when it committed, before this work ran,
+    so a Find a Doctor or site search for the new words made in between showed no
+    doctors and was cached (page cache and Varnish): drop those now. With the
+    immediate backend the text is rebuilt inside the save, before its ``invalidate``.
+    """
+    if (
+        task_result.task.module_path == refresh_providers_search_text.module_path
+        and task_result.status == TaskResultStatus.SUCCESSFUL
+        and task_result.return_value
+        and not immediate(task_result.task)
+    ):
+        invalidate(directory_paths())

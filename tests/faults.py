@@ -150,6 +150,19 @@ class PostgresCluster:
             self.stop()
         shutil.rmtree(self.folder, ignore_errors=True)
 
+    def sql(self, statement):
+        """Run one statement on this server (``pg_wal_replay_pause()`` on a replica, …) and return its first value."""
+        import psycopg2
+
+        connection = psycopg2.connect(host="127.0.0.1", port=self.port, user="postgres", dbname="postgres")
+        try:
+            connection.autocommit = True
+            with connection.cursor() as cursor:
+                cursor.execute(statement)
+                return cursor.fetchone()[0] if cursor.description else None
+        finally:
+            connection.close()
+
 
 class StreamingReplica(PostgresCluster):
     """A hot standby of ``primary`` on its own port: ``pg_basebackup -R`` (standby.signal, primary_conninfo)."""
@@ -165,19 +178,6 @@ class StreamingReplica(PostgresCluster):
             [str(self.bindir / "pg_basebackup"), "-h", "127.0.0.1", "-p", str(primary.port), "-U", "postgres"]
             + ["-D", str(self.data), "-R", "-X", "stream"]
         )
-
-    def sql(self, statement):
-        """Run one statement on the replica (``pg_wal_replay_pause()``, …) and return its first value."""
-        import psycopg2
-
-        connection = psycopg2.connect(host="127.0.0.1", port=self.port, user="postgres", dbname="postgres")
-        try:
-            connection.autocommit = True
-            with connection.cursor() as cursor:
-                cursor.execute(statement)
-                return cursor.fetchone()[0] if cursor.description else None
-        finally:
-            connection.close()
 
 
 class RedisServer:

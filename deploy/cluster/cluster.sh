@@ -425,6 +425,9 @@ up() {
     chmod 777 "$DIR/sock" "$DIR/log"
     chmod 755 "$DIR"
     chown postgres "$DIR/log" 2>/dev/null || true
+    # A step that fails (or Ctrl-C) part of the way stops what was started, so nothing is left running.
+    trap up_failed EXIT
+    trap 'exit 130' INT TERM
     write_env
     say "PostgreSQL primary on $PRIMARY_PORT"
     make_primary
@@ -463,7 +466,16 @@ up() {
     say "HAProxy on $PUBLIC_PORT (apps behind it on $APPS_PORT)"
     start_part haproxy
     wait_http "http://127.0.0.1:$PUBLIC_PORT/" haproxy
+    trap - EXIT INT TERM
     print_urls
+}
+
+up_failed() {
+    local code=$?
+    trap - EXIT INT TERM
+    say "up failed (exit $code): stopping what it started; logs kept in $DIR/log (make cluster-stop deletes them)"
+    stop_all
+    exit "$code"
 }
 
 print_urls() {
@@ -476,13 +488,18 @@ The cluster is up (folder $DIR, logs in $DIR/log):
 EOF
 }
 
-down() {
-    [ -d "$DIR" ] || { say "nothing to stop ($DIR does not exist)"; return 0; }
+# Every process the cluster started, whether or not `up` got to the end.
+stop_all() {
     for name in haproxy varnish1 varnish2 worker $(ls "$DIR/pid" 2>/dev/null | grep '^app' || true) pgbouncer redis s3; do
         stop_group "$name"
     done
     pg_stop replica
     pg_stop primary
+}
+
+down() {
+    [ -d "$DIR" ] || { say "nothing to stop ($DIR does not exist)"; return 0; }
+    stop_all
     rm -rf "$DIR"
     say "stopped; nothing left running"
 }

@@ -18,6 +18,8 @@ from django_tasks_db.models import DBTaskResult
 
 from base import tasks
 from providers.models import Provider, Specialty
+from tests.conditions.factories import condition_page
+from tests.conftest import soup
 from tests.providers import factories
 
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -204,6 +206,133 @@ def test_a_publish_purges_at_once_and_queues_a_retry_only_for_the_varnish_that_r
     run_worker()
     assert two_proxies == ["/*"], "the retry goes only to the Varnish that failed"
     assert DBTaskResult.objects.get().status == "FAILED"
+
+
+# --- What the worker finishes reaches the page cache and every Varnish -------------------------
+
+
+@pytest.fixture
+def proxies(settings):
+    """Two Varnish that purge, configured as make cluster configures them; yields every path purged."""
+    received = []
+
+    class Accepting(RefusingProxy):
+        def do_PURGE(self):  # noqa: N802
+            received.append(self.path)
+            self.send_response(200)
+            self.end_headers()
+
+    servers = [http.server.ThreadingHTTPServer(("127.0.0.1", 0), Accepting) for _number in (1, 2)]
+    for server in servers:
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+    settings.WAGTAILFRONTENDCACHE = {
+        f"varnish{number}": {
+            "BACKEND": "base.frontend_cache.StrictHTTPBackend",
+            "LOCATION": f"http://127.0.0.1:{server.server_address[1]}",
+        }
+        for number, server in enumerate(servers, start=1)
+    }
+    yield received
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+
+
+def cached(client, url):
+    """Parents' searches until the page cache answers one: it first learns which parameters the page reads."""
+    for _view in range(3):
+        response = client.get(url)
+        if response["X-Page-Cache"] == "hit":
+            return response
+    raise AssertionError(f"{url} was never served from the page cache")
+
+
+def doctor_names(response):
+    return [name.get_text(" ", strip=True) for name in soup(response).select(".provider-card__name")]
+
+
+def test_a_search_cached_before_the_worker_ran_finds_the_doctors_once_it_has(
+    site_settings, database_tasks, client, proxies, django_capture_on_commit_callbacks
+):
+    """The editor's save drops the caches before the worker rebuilds the doctors' search text; a search
+    for the new words in between finds nobody and is cached, so the worker's work must drop it again."""
+    specialty = Specialty.objects.create(name="Pediatric Hematology-Oncology")
+    factories.provider("Maria", "Lopez", specialties=[specialty])
+    run_worker()
+    with django_capture_on_commit_callbacks(execute=True):
+        specialty.synonyms = "blood cancer doctor"
+        specialty.save()
+    proxies.clear()
+    url = "/find-a-doctor/?q=blood+cancer+doctor"
+
+    assert doctor_names(cached(client, url)) == [], "the worker is away: nobody has the new words yet"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        run_worker()
+
+    response = client.get(url)
+    assert response["X-Page-Cache"] == "miss"
+    assert [name for name in doctor_names(response) if "Maria Lopez" in name]
+    assert doctor_names(cached(client, url)) == doctor_names(response)
+    # Once per Varnish.
+    assert sorted(proxies) == sorted(2 * ["/find-a-doctor/*", "/es/find-a-doctor/*", "/search/*", "/es/search/*"])
+
+
+def test_a_rebuild_that_changed_nothing_purges_nothing(db, database_tasks, proxies, django_capture_on_commit_callbacks):
+    specialty = Specialty.objects.create(name="Neurology")
+    factories.provider("Ana", "Ruiz", specialties=[specialty])
+    run_worker()
+    with django_capture_on_commit_callbacks(execute=True):
+        specialty.save()
+    proxies.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        run_worker()
+
+    assert DBTaskResult.objects.filter(status="SUCCESSFUL", return_value=0).exists()
+    assert proxies == []
+
+
+def test_a_site_search_cached_before_the_worker_updated_the_index_finds_the_page_once_it_has(
+    index, database_tasks, client, proxies, django_capture_on_commit_callbacks
+):
+    """English condition search reads Wagtail's index, which the worker updates after the publish."""
+    page = condition_page(index, "Hemophilia", summary="A bleeding disorder: blood does not clot.")
+    run_worker()
+    with django_capture_on_commit_callbacks(execute=True):
+        page.summary = "A bleeding disorder: blood does not clot, because clotting factor VIII is missing."
+        page.save_revision().publish()
+    proxies.clear()
+    url = "/search/?q=clotting+factor"
+
+    def titles(response):
+        return [title.get_text(strip=True) for title in soup(response).select(".search-result__title")]
+
+    assert titles(cached(client, url)) == [], "the index still has the old summary"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        run_worker()
+
+    response = client.get(url)
+    assert response["X-Page-Cache"] == "miss"
+    assert titles(response) == ["Hemophilia"]
+    # Wagtail's own purge of the page's address (its task) comes through the same worker.
+    assert {"/conditions/*", "/es/search/*", "/search/*"} <= set(proxies)
+    assert not [path for path in proxies if path.startswith("/find-a-doctor")], "no doctor changed"
+
+
+def test_indexing_a_draft_nobody_can_find_yet_purges_nothing(
+    index, database_tasks, proxies, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        condition_page(index, "Hemophilia", publish=False)
+    proxies.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        run_worker()
+
+    assert DBTaskResult.objects.filter(task_path__endswith="insert_or_update_object_task", status="SUCCESSFUL").exists()
+    assert proxies == []
 
 
 def test_workflow_emails_wait_for_the_worker(db, database_tasks, settings):

@@ -10,6 +10,7 @@ cluster (HAProxy, PgBouncer, two Varnish, …) is tests/cluster.
 """
 
 import secrets
+import time
 
 import pytest
 
@@ -107,6 +108,59 @@ def test_anonymous_reads_use_the_replica_only_once_it_has_replayed_every_publish
             assert fresh_search(app) == "primary"
         replica.start()
         wait_until(lambda: fresh_search(app) == "replica", timeout=30, what="reads from the restarted replica")
+        log = app.log()
+        assert "Internal Server Error" not in log, log
+    finally:
+        app.stop()
+
+
+def test_a_replica_lagging_past_the_bound_is_not_read_even_when_nothing_visible_changed(
+    primary, replica, redis, tmp_path
+):
+    """``REPLICA_MAX_LAG_SECONDS``: replay stuck behind what the replica received (a long query holding it, a
+    slow disk). No visible change is waiting, so only the bound moves reads to the primary."""
+    bound = 3
+    env = production_env(
+        tmp_path,
+        primary.url,
+        DATABASE_REPLICA_URL=replica.url,
+        REDIS_URL=redis.url,
+        REPLICA_CHECK_SECONDS="0.2",
+        REPLICA_MAX_LAG_SECONDS=str(bound),
+        RATELIMIT_ENABLE="false",
+    )
+    prepare_site(env)
+    app = AppServer(env, tmp_path)
+    try:
+        wait_until(lambda: fresh_search(app) == "replica", timeout=30, what="reads from the replica")
+        # A write visitors cannot see (a draft, a log entry), replayed: the last replayed transaction is now.
+        primary.sql("CREATE TABLE lag_probe (n int); INSERT INTO lag_probe VALUES (1)")
+        wait_until(lambda: replica.sql("SELECT count(*) FROM pg_tables WHERE tablename = 'lag_probe'") == 1)
+        replayed_at = time.monotonic()
+
+        # Replay stops; the primary writes on, invisibly. The replica receives that WAL but does not apply it.
+        replica.sql("SELECT pg_wal_replay_pause()")
+        primary.sql("INSERT INTO lag_probe VALUES (2)")
+        wait_until(
+            lambda: replica.sql("SELECT pg_last_wal_receive_lsn() > pg_last_wal_replay_lsn()"),
+            what="the replica to receive WAL it does not replay",
+        )
+        # Each answer until the first from the primary: (seconds since the last replayed change, database).
+        answers = []
+        while time.monotonic() - replayed_at < bound + 5:
+            answers.append((time.monotonic() - replayed_at, fresh_search(app)))
+            if answers[-1][1] == "primary":
+                break
+        switched = answers[-1][0] if answers[-1][1] == "primary" else None
+        assert switched is not None, f"still reading the replica {bound + 5} s after its last replayed change"
+        assert switched >= bound - 0.5, f"reads left a replica {switched:.1f} s behind, inside the {bound} s bound"
+        assert [elapsed for elapsed, _database in answers if elapsed < bound - 1], "the replica read inside the bound"
+        for _ in range(3):
+            assert fresh_search(app) == "primary", "and stay there while it lags"
+
+        replica.sql("SELECT pg_wal_replay_resume()")
+        wait_until(lambda: fresh_search(app) == "replica", timeout=30, what="the replica to catch up")
+        assert replica.sql("SELECT count(*) FROM lag_probe") == 2
         log = app.log()
         assert "Internal Server Error" not in log, log
     finally:
