@@ -63,4 +63,13 @@ def contact_changed(sender, instance, **kwargs):
 @receiver(post_save, sender=Query)
 @receiver(post_delete, sender=Query)
 def search_promotions_changed(sender, **kwargs):
-    cache.invalidate(("/search/*",))
+    """Both languages' search pages show pinned results: purge each."""
+    from django.conf import settings
+    from django.urls import reverse
+    from django.utils import translation
+
+    paths = []
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            paths.append(reverse("search") + "*")
+    cache.invalidate(tuple(paths))

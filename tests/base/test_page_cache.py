@@ -10,7 +10,7 @@ import threading
 
 import pytest
 from django.db import transaction
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
 from base.cache import discard_pending_purges, new_generation
 from base.models import SiteSettings
@@ -465,3 +465,15 @@ def test_without_the_cache_server_every_page_still_renders_its_own_content(clien
     assert soup(all_view).h1.get_text(strip=True) == "Acute Lymphoblastic Leukemia"
     assert "Maria Lopez" in text(all_view)
     assert "X-Page-Cache" not in all_view
+
+
+def test_pinning_a_search_result_purges_both_languages_search_pages(
+    db, purge_proxy, django_capture_on_commit_callbacks
+):
+    from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+    home = Page.objects.get(depth=2)
+    with django_capture_on_commit_callbacks(execute=True):
+        SearchPromotion.objects.create(query=Query.get("leucemia"), page=home, sort_order=0)
+
+    assert {path for _host, path in purge_proxy} >= {"/search/*", "/es/search/*"}
