@@ -194,6 +194,8 @@ class DatabaseType(ResourceType):
     """A type whose rows are a model's rows, searched with one SQL query."""
 
     model = None
+    # A model whose rows remember ids of this type that were deleted: reading one answers 410, not 404.
+    removed_model = None
 
     def base(self, directory):
         return self.model.objects.all()
@@ -261,6 +263,8 @@ class DatabaseType(ResourceType):
             raise not_found(self.name, resource_id)
         rows = list(self.load(self.model.objects.filter(pk=key(resource_id))))
         if not rows:
+            if self.removed_model is not None and self.removed_model.objects.filter(pk=key(resource_id)).exists():
+                raise gone(self.name, resource_id)
             raise not_found(self.name, resource_id)
         self.check_gone(rows[0], resource_id)
         return self.build(directory, rows)[0]
@@ -317,6 +321,7 @@ def _in_network(networks):
 class PractitionerType(DatabaseType):
     name = "Practitioner"
     model = Provider
+    removed_model = RemovedProvider
     extra_params = {"identifier": ("token", "http://hl7.org/fhir/SearchParameter/Practitioner-identifier")}
 
     def base(self, directory):
@@ -349,18 +354,6 @@ class PractitionerType(DatabaseType):
         if not row.active:
             raise gone(self.name, resource_id)
 
-    def read(self, directory, resource_id):
-        try:
-            return super().read(directory, resource_id)
-        except FHIRError as error:
-            if (
-                error.status == 404
-                and key(resource_id) is not None
-                and RemovedProvider.objects.filter(pk=key(resource_id)).exists()
-            ):
-                raise gone(self.name, resource_id) from None
-            raise
-
     def build(self, directory, rows):
         return [resources.practitioner(row, directory.context) for row in rows]
 
@@ -371,6 +364,7 @@ class PractitionerType(DatabaseType):
 class PractitionerRoleType(DatabaseType):
     name = "PractitionerRole"
     model = ProviderLocation
+    removed_model = RemovedRole
     targets = {
         "practitioner": "Practitioner",
         "location": "Location",
@@ -453,18 +447,6 @@ class PractitionerRoleType(DatabaseType):
     def check_gone(self, row, resource_id):
         if not row.provider.active:
             raise gone(self.name, resource_id)
-
-    def read(self, directory, resource_id):
-        try:
-            return super().read(directory, resource_id)
-        except FHIRError as error:
-            if (
-                error.status == 404
-                and key(resource_id) is not None
-                and RemovedRole.objects.filter(pk=key(resource_id)).exists()
-            ):
-                raise gone(self.name, resource_id) from None
-            raise
 
     def build(self, directory, rows):
         return [resources.practitioner_role(row, directory.context) for row in rows]

@@ -11,24 +11,10 @@ import http.cookies
 import secrets
 import urllib.parse
 
-import pytest
-
-from tests.faults import PRODUCTION, AppServer, PostgresCluster, prepare_site, production_env, started_on_a_free_port
+from tests.faults import PRODUCTION, AppServer, prepare_site, production_env
 from tests.helpers import run_manage
 
 EDITOR = ("editor", "editor-" + "x" * 16)
-
-
-@pytest.fixture
-def postgres():
-    cluster = PostgresCluster()
-    try:
-        started_on_a_free_port(cluster)
-    except BaseException:
-        cluster.remove()
-        raise
-    yield cluster
-    cluster.remove()
 
 
 class Browser:

@@ -14,7 +14,6 @@ from bs4 import BeautifulSoup
 
 from tests.faults import (
     AppServer,
-    PostgresCluster,
     RedisServer,
     prepare_site,
     production_env,
@@ -29,18 +28,6 @@ PHONE_LINK = "a[href='tel:+15629335437']"
 
 def page(body):
     return BeautifulSoup(body, "html.parser")
-
-
-@pytest.fixture
-def postgres():
-    cluster = PostgresCluster()
-    try:
-        started_on_a_free_port(cluster)
-    except BaseException:
-        cluster.remove()
-        raise
-    yield cluster
-    cluster.remove()
 
 
 def test_when_the_database_goes_away_parents_get_a_helpful_503_and_the_site_recovers_by_itself(postgres, tmp_path):

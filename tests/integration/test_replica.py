@@ -16,7 +16,6 @@ import pytest
 
 from tests.faults import (
     AppServer,
-    PostgresCluster,
     RedisServer,
     StreamingReplica,
     prepare_site,
@@ -28,15 +27,8 @@ from tests.faults import (
 
 
 @pytest.fixture
-def primary():
-    cluster = PostgresCluster()
-    try:
-        started_on_a_free_port(cluster)
-    except BaseException:
-        cluster.remove()
-        raise
-    yield cluster
-    cluster.remove()
+def primary(postgres):
+    return postgres
 
 
 @pytest.fixture
