@@ -554,7 +554,8 @@ ACUTE_LYMPHOBLASTIC_LEUKEMIA = {
             ],
             heading="How ALL is treated",
             intro=(
-                "The main treatment is chemotherapy, or chemo. Chemo is medicine that kills cancer cells. It is "
+                "The main treatment is chemotherapy, or chemo. Chemo is medicine that kills cancer cells. "
+                "Steroids are strong medicines that help kill leukemia cells too. Chemo is "
                 "given by mouth, into a vein, as a shot into a muscle, and into the fluid around the spinal cord. "
                 "Most children get a central line: a soft tube in a large vein, so medicine can go in without a "
                 "new needle each time. A port is a kind of central line that sits under the skin. Treatment comes "
@@ -569,7 +570,8 @@ ACUTE_LYMPHOBLASTIC_LEUKEMIA = {
                 "microscope. But a few cells may still hide in the body. That is why treatment goes on for a long "
                 "time after remission.</p>"
                 "<p><b>If ALL comes back.</b> When leukemia comes back, it is called a relapse. It can still be "
-                "treated, with stronger chemo, a stem cell transplant or newer kinds of treatment. The care team "
+                "treated, with stronger chemo, a stem cell transplant or newer kinds of treatment. In a stem cell "
+                "transplant, healthy blood-forming cells from a donor grow into new bone marrow. The care team "
                 "will explain the choices.</p>"
             ),
         ),
@@ -618,8 +620,9 @@ ACUTE_LYMPHOBLASTIC_LEUKEMIA = {
                 ("Feeling tired", "Rest helps, and so does some play and gentle activity when your child can."),
                 (
                     "Changes from steroid medicine",
-                    "Steroids can make a child very hungry, moody or unable to sleep, and can cause weight gain. "
-                    "These changes go away after the steroid stops.",
+                    "Steroids are strong medicines that help kill leukemia cells. They can make a child very hungry, "
+                    "moody or unable to sleep, and can cause weight gain. These changes go away after the steroid "
+                    "stops.",
                 ),
                 (
                     "Tingling, pain or weakness in the hands, feet or jaw",
@@ -796,6 +799,17 @@ ACUTE_LYMPHOBLASTIC_LEUKEMIA = {
                 ),
                 ("Risk group", "", "The group doctors put a child in to plan how strong treatment needs to be."),
                 ("Spinal tap", "lumbar puncture", "A thin needle in the low back takes a little of the spinal fluid."),
+                (
+                    "Stem cell transplant",
+                    "bone marrow transplant",
+                    "Healthy blood-forming cells, most often from a donor, are given through a vein. They grow into "
+                    "new bone marrow.",
+                ),
+                (
+                    "Steroid",
+                    "",
+                    "A strong medicine, such as prednisone or dexamethasone, that helps kill leukemia cells.",
+                ),
                 ("Transfusion", "", "Blood or platelets from a donor, given through a vein."),
             ]
         ),

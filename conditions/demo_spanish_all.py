@@ -317,12 +317,14 @@ ALL_WORDS.update(
         ),
         # Treatment
         "How ALL is treated": "Cómo se trata la LLA",
-        "The main treatment is chemotherapy, or chemo. Chemo is medicine that kills cancer cells. It is given by "
-        "mouth, into a vein, as a shot into a muscle, and into the fluid around the spinal cord. Most children get a "
-        "central line: a soft tube in a large vein, so medicine can go in without a new needle each time. A port is "
-        "a kind of central line that sits under the skin. Treatment comes in phases.": (
+        "The main treatment is chemotherapy, or chemo. Chemo is medicine that kills cancer cells. Steroids are "
+        "strong medicines that help kill leukemia cells too. Chemo is given by mouth, into a vein, as a shot into a "
+        "muscle, and into the fluid around the spinal cord. Most children get a central line: a soft tube in a large "
+        "vein, so medicine can go in without a new needle each time. A port is a kind of central line that sits "
+        "under the skin. Treatment comes in phases.": (
             "El tratamiento principal es la quimioterapia, o quimio. La quimio es medicina que mata las células del "
-            "cáncer. Se da por la boca, por la vena, con una inyección en el músculo y en el líquido que rodea la "
+            "cáncer. Los esteroides son medicinas fuertes que también ayudan a matar las células de leucemia. La "
+            "quimio se da por la boca, por la vena, con una inyección en el músculo y en el líquido que rodea la "
             "médula espinal. A la mayoría de los niños les ponen un catéter central: un tubo suave en una vena "
             "grande, para que la medicina entre sin tener que picarlos con una aguja nueva cada vez. Un puerto es un "
             "tipo de catéter central que queda debajo de la piel. El tratamiento viene en fases."
@@ -375,11 +377,12 @@ ALL_WORDS.update(
             "mucho tiempo después de la remisión."
         ),
         "<b>If ALL comes back.</b> When leukemia comes back, it is called a relapse. It can still be treated, with "
-        "stronger chemo, a stem cell transplant or newer kinds of treatment. The care team will explain the "
-        "choices.": (
+        "stronger chemo, a stem cell transplant or newer kinds of treatment. In a stem cell transplant, healthy "
+        "blood-forming cells from a donor grow into new bone marrow. The care team will explain the choices.": (
             "<b>Si la LLA regresa.</b> Cuando la leucemia regresa, se llama recaída. Todavía se puede tratar, con "
-            "quimio más fuerte, un trasplante de células madre o tratamientos más nuevos. El equipo médico le "
-            "explicará las opciones."
+            "quimio más fuerte, un trasplante de células madre o tratamientos más nuevos. En un trasplante de "
+            "células madre, células sanas de un donante, que forman la sangre, crecen y forman médula ósea nueva. "
+            "El equipo médico le explicará las opciones."
         ),
         "Clinical trials": "Ensayos clínicos",
         "A clinical trial is a research study. It tests ways to make treatment work better or cause fewer side "
@@ -460,10 +463,11 @@ ALL_WORDS.update(
             "Ayuda descansar, y también jugar un poco y moverse con calma cuando su hijo pueda."
         ),
         "Changes from steroid medicine": "Cambios por la medicina con esteroides",
-        "Steroids can make a child very hungry, moody or unable to sleep, and can cause weight gain. These changes go "
-        "away after the steroid stops.": (
-            "Los esteroides pueden darle al niño mucha hambre, cambios de humor o problemas para dormir, y pueden "
-            "hacer que suba de peso. Estos cambios se quitan cuando deja el esteroide."
+        "Steroids are strong medicines that help kill leukemia cells. They can make a child very hungry, moody or "
+        "unable to sleep, and can cause weight gain. These changes go away after the steroid stops.": (
+            "Los esteroides son medicinas fuertes que ayudan a matar las células de leucemia. Pueden darle al niño "
+            "mucha hambre, cambios de humor o problemas para dormir, y pueden hacer que suba de peso. Estos cambios "
+            "se quitan cuando deja el esteroide."
         ),
         "Tingling, pain or weakness in the hands, feet or jaw": (
             "Hormigueo, dolor o debilidad en las manos, los pies o la mandíbula"
@@ -735,6 +739,17 @@ ALL_WORDS.update(
         "lumbar puncture": "punción espinal",
         "A thin needle in the low back takes a little of the spinal fluid.": (
             "Con una aguja delgada en la parte baja de la espalda se saca un poco del líquido espinal."
+        ),
+        "Stem cell transplant": "Trasplante de células madre",
+        "bone marrow transplant": "trasplante de médula ósea",
+        "Healthy blood-forming cells, most often from a donor, are given through a vein. They grow into new bone "
+        "marrow.": (
+            "Células sanas que forman la sangre, por lo general de un donante, que se dan por la vena. Crecen y "
+            "forman médula ósea nueva."
+        ),
+        "Steroid": "Esteroide",
+        "A strong medicine, such as prednisone or dexamethasone, that helps kill leukemia cells.": (
+            "Una medicina fuerte, como la prednisona o la dexametasona, que ayuda a matar las células de leucemia."
         ),
         "Transfusion": "Transfusión",
         "Blood or platelets from a donor, given through a vein.": (
