@@ -13,6 +13,17 @@ from django.utils import translation
 SPANISH = "es"
 
 
+def reverse_in_each_language(url_name):
+    """``reverse(url_name)`` in each of the site's languages: ``["/search/", "/es/search/"]``."""
+    from django.urls import reverse
+
+    paths = []
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            paths.append(reverse(url_name))
+    return paths
+
+
 def language_of_path(path):
     """The language an address is in: "es" for /es/…, else the default (English)."""
     return translation.get_language_from_path(path) or settings.LANGUAGE_CODE

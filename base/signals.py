@@ -15,7 +15,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import cache, outage
-from .i18n import addresses_changed_by
+from .i18n import addresses_changed_by, reverse_in_each_language
 from .models import SiteSettings
 
 
@@ -64,12 +64,4 @@ def contact_changed(sender, instance, **kwargs):
 @receiver(post_delete, sender=Query)
 def search_promotions_changed(sender, **kwargs):
     """Both languages' search pages show pinned results: purge each."""
-    from django.conf import settings
-    from django.urls import reverse
-    from django.utils import translation
-
-    paths = []
-    for language, _name in settings.LANGUAGES:
-        with translation.override(language):
-            paths.append(reverse("search") + "*")
-    cache.invalidate(tuple(paths))
+    cache.invalidate(tuple(path + "*" for path in reverse_in_each_language("search")))

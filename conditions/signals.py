@@ -45,16 +45,10 @@ def condition_index_created(sender, instance, created, raw=False, **kwargs):
 
 def search_paths():
     """What reads Wagtail's search index: site search in each language, and each conditions section (its ``?q=``)."""
-    from django.conf import settings
-    from django.urls import reverse
-    from django.utils import translation
-
     from base.cache import page_path
+    from base.i18n import reverse_in_each_language
 
-    paths = []
-    for language, _name in settings.LANGUAGES:
-        with translation.override(language):
-            paths.append(reverse("search") + "*")
+    paths = [path + "*" for path in reverse_in_each_language("search")]
     for index in ConditionIndexPage.objects.live().filter(alias_of__isnull=True):
         path = page_path(index)
         if path:
