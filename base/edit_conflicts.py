@@ -1,9 +1,12 @@
 """Two editors on one record: the second save never silently replaces the first.
 
 Wagtail 8 puts the revision an editor loaded into every page form
-(``loaded_revision_id`` and ``loaded_revision_created_at``, or
-``overwrite_revision_id`` once autosave has saved for them) and warns in the
-browser when someone else saves first. On the server it only refuses an
+(``loaded_revision_id`` and ``loaded_revision_created_at``; its autosave
+requests send ``overwrite_revision_id``, the draft it wrote) and warns in the
+browser when someone else saves first. A plain post after an autosave still
+names only the revision first loaded, so ``base/static/js/autosaved-revision.js``
+adds ``autosaved_revision_id``: without it an editor's own autosaved draft
+would look like someone else's newer version. On the server it only refuses an
 out-of-date *autosave*: a plain "Save draft" or "Publish" from a form opened
 before someone else saved replaces their version without a word, and so does
 any save on a model without revisions (the Find a Doctor directory). These
@@ -48,7 +51,8 @@ class PageConflictCheckForm(WagtailAdminPageForm):
     def newer_revision(self):
         """The page's latest revision if this form was loaded from an older one, else None.
 
-        The same test Wagtail applies to autosave (``EditView.is_out_of_date``). A form
+        The same test Wagtail applies to autosave (``EditView.is_out_of_date``), with
+        this tab's own autosaved draft standing in for the revision it loaded. A form
         that says nothing about what it loaded is taken as up to date, as Wagtail does.
         """
         if self.instance.pk is None:
@@ -60,8 +64,9 @@ class PageConflictCheckForm(WagtailAdminPageForm):
         )
         if latest is None:
             return None
-        if overwrite_id := self.data.get("overwrite_revision_id"):
-            stale = overwrite_id != str(latest.pk)
+        own_draft_id = self.data.get("overwrite_revision_id") or self.data.get("autosaved_revision_id")
+        if own_draft_id:
+            stale = own_draft_id != str(latest.pk)
         elif loaded_id := self.data.get("loaded_revision_id"):
             stale = loaded_id != str(latest.pk) or (
                 self.data.get("loaded_revision_created_at", "") != latest.created_at.isoformat()

@@ -1,6 +1,8 @@
 """Admin and serving hooks for the site as a whole."""
 
 from django.http import Http404
+from django.templatetags.static import static
+from django.utils.html import format_html
 from wagtail import hooks
 
 from .i18n import is_spanish
@@ -16,3 +18,9 @@ def never_english_words_at_a_spanish_address(page, request, serve_args, serve_kw
     """
     if page.alias_of_id and is_spanish():
         raise Http404
+
+
+@hooks.register("insert_editor_js")
+def name_the_autosaved_draft_in_every_save():
+    """After an autosave, "Save draft", "Submit" and "Publish" name the draft it wrote (base/edit_conflicts.py)."""
+    return format_html('<script src="{}" defer></script>', static("js/autosaved-revision.js"))

@@ -61,6 +61,37 @@ def contexts(browser):
         context.close()
 
 
+WATCH_FOR_EDITS = """
+document.addEventListener("w-unsaved:watch-edits", () => {
+    document.documentElement.dataset.watchingForEdits = "";
+});
+"""
+
+
+def autosave_of(text):
+    """Matches the background autosave request whose form carries ``text``."""
+
+    def matches(response):
+        request = response.request
+        return (
+            request.method == "POST"
+            and "application/json" in (request.headers.get("accept") or "")
+            and text in (request.post_data or "")
+        )
+
+    return matches
+
+
+def wait_for_the_page_listing(page):
+    """After a workflow action Wagtail shows the page listing; if it stays on the editor, say what it was told."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+    try:
+        page.wait_for_url(re.compile(r"/admin/pages/\d+/$"))
+    except PlaywrightTimeoutError:
+        pytest.fail(f"Still on {page.url}; the messages say: {page.locator('.messages').all_inner_texts()}")
+
+
 def open_more_actions(page):
     """The footer's action menu: 'Submit for review', 'Approve' and friends live under the toggle."""
     page.locator("footer [data-w-dropdown-target='toggle']").first.click()
@@ -72,7 +103,10 @@ def test_symptom_reaches_parents_only_after_medical_approval(live_server, all_pa
     # The editor adds a symptom at the end of the symptom checklist and submits the page for review.
     editor = contexts(viewport={"width": 1280, "height": 900})
     sign_in(editor, live_server.url, "edna")
+    editor.add_init_script(WATCH_FOR_EDITS)
     editor.goto(edit_url)
+    # Wagtail notes the form as loaded two seconds after opening it; only edits after that are autosaved.
+    editor.locator("html[data-watching-for-edits]").wait_for(state="attached")
     names = editor.locator("input[name^='body-0-value-symptoms-'][name$='-value-name']")
     count = names.count()
     last_description = f"body-0-value-symptoms-{count - 1}-value-description"
@@ -80,10 +114,16 @@ def test_symptom_reaches_parents_only_after_medical_approval(live_server, all_pa
     new_item = f"body-0-value-symptoms-{count}-value"
     editor.locator(f"[name='{new_item}-name']").fill(NEW_SYMPTOM)
     editor.locator(f"[name='{new_item}-urgency']").select_option("urgent")
-    editor.locator(f"[name='{new_item}-description']").fill("Tiny spots that look like a rash and do not fade.")
+    # Wagtail autosaves the draft in the background; the editor is slow enough to let it.
+    with editor.expect_response(autosave_of("Tiny spots")) as autosaved:
+        editor.locator(f"[name='{new_item}-description']").fill("Tiny spots that look like a rash and do not fade.")
+    draft = autosaved.value.json()
+    assert draft["success"], draft
+    # The editor's own autosaved draft is not "someone else's newer version" (base/edit_conflicts.py).
+    editor.locator(f"input[name='autosaved_revision_id'][value='{draft['revision_id']}']").wait_for(state="attached")
     open_more_actions(editor)
     editor.locator("button[name='action-submit']").click()
-    editor.wait_for_url(re.compile(r"/admin/pages/\d+/$"))
+    wait_for_the_page_listing(editor)
     assert "submitted" in editor.locator(".messages").inner_text().lower()
 
     # Before approval, parents still see the published page without the new symptom.
@@ -99,7 +139,7 @@ def test_symptom_reaches_parents_only_after_medical_approval(live_server, all_pa
     reviewer.goto(edit_url)
     open_more_actions(reviewer)
     reviewer.locator("button[data-workflow-action-name='approve']").first.click()
-    reviewer.wait_for_url(re.compile(r"/admin/pages/\d+/$"))
+    wait_for_the_page_listing(reviewer)
 
     # Parents now see the symptom, and who reviewed the page today.
     parent.goto(live_server.url + ALL_URL)
